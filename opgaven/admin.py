@@ -1,0 +1,94 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Aandachtspunt, Gespreksleidraad, Gespreksvraag, Opgave, Pagina
+
+
+class AandachtspuntInline(admin.TabularInline):
+    model = Aandachtspunt
+    extra = 1
+    fields = ["volgorde", "tekst"]
+
+
+@admin.register(Opgave)
+class OpgaveAdmin(admin.ModelAdmin):
+    list_display = ["nummer", "titel", "soort"]
+    list_display_links = ["titel"]
+    list_filter = ["soort"]
+    search_fields = ["titel", "samenvatting", "tekst", "aandachtspunten__tekst"]
+    prepopulated_fields = {"slug": ["titel"]}
+    inlines = [AandachtspuntInline]
+    ordering = ["nummer"]
+
+
+@admin.register(Aandachtspunt)
+class AandachtspuntAdmin(admin.ModelAdmin):
+    list_display = ["tekst", "opgave", "volgorde"]
+    list_filter = ["opgave"]
+    list_select_related = ["opgave"]
+    search_fields = ["tekst"]
+    ordering = ["opgave__nummer", "volgorde"]
+
+
+class GespreksvraagInline(admin.TabularInline):
+    model = Gespreksvraag
+    extra = 1
+    fields = ["volgorde", "tekst", "toelichting", "soort", "gearchiveerd"]
+    can_delete = False  # archived, never deleted
+
+
+@admin.register(Gespreksleidraad)
+class GespreksleidraadAdmin(admin.ModelAdmin):
+    list_display = ["naam", "volgorde"]
+    search_fields = ["naam", "vragen__tekst"]
+    prepopulated_fields = {"slug": ["naam"]}
+    filter_horizontal = ["opgaven"]
+    inlines = [GespreksvraagInline]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A guide holds questions, and questions are never deleted.
+        return False
+
+
+@admin.register(Gespreksvraag)
+class GespreksvraagAdmin(admin.ModelAdmin):
+    list_display = ["tekst", "leidraad", "volgorde", "soort", "gearchiveerd"]
+    list_filter = ["leidraad", "soort", "gearchiveerd"]
+    list_select_related = ["leidraad"]
+    search_fields = ["tekst", "toelichting"]
+    actions = ["archiveer", "herstel"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Answers keep the question as asked; archiving takes it out of use instead.
+        return False
+
+    @admin.action(description=_("Archive the selected questions"), permissions=["change"])
+    def archiveer(self, request, queryset):
+        aantal = queryset.filter(gearchiveerd=False).update(gearchiveerd=True)
+        self.message_user(
+            request,
+            ngettext("%(count)d question archived.", "%(count)d questions archived.", aantal)
+            % {"count": aantal},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Bring the selected questions back into use"), permissions=["change"]
+    )
+    def herstel(self, request, queryset):
+        aantal = queryset.filter(gearchiveerd=True).update(gearchiveerd=False)
+        self.message_user(
+            request,
+            ngettext("%(count)d question back in use.", "%(count)d questions back in use.", aantal)
+            % {"count": aantal},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Pagina)
+class PaginaAdmin(admin.ModelAdmin):
+    list_display = ["titel", "volgorde", "gepubliceerd"]
+    list_editable = ["volgorde", "gepubliceerd"]
+    search_fields = ["titel", "tekst"]
+    prepopulated_fields = {"slug": ["titel"]}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PodiumConfig(AppConfig):
+    name = "podium"
+    verbose_name = "Podium"

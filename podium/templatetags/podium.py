@@ -1,0 +1,67 @@
+"""Template helpers shared by every app; loaded as a builtin (see TEMPLATES)."""
+
+from django import template
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+
+def _blok(regels: list[str]) -> str:
+    """One block of lines: a sub-heading, a paragraph and a list, in the order written."""
+    html: list[str] = []
+    tekst: list[str] = []
+    items: list[str] = []
+
+    def sluit() -> None:
+        if tekst:
+            html.append(f"<p>{escape(' '.join(tekst))}</p>")
+            tekst.clear()
+        if items:
+            html.append(f"<ul>{format_html_join('', '<li>{}</li>', ((i,) for i in items))}</ul>")
+            items.clear()
+
+    for regel in regels:
+        if regel.startswith("### "):
+            sluit()
+            html.append(f"<h3>{escape(regel[4:].strip())}</h3>")
+        elif regel.startswith("- "):
+            if tekst:
+                sluit()
+            items.append(regel[2:].strip())
+        else:
+            if items:
+                sluit()
+            tekst.append(regel)
+    sluit()
+    return "\n".join(html)
+
+
+@register.filter
+def opmaak(tekst: str) -> SafeString:
+    """Render an editor's plain text: blank lines separate paragraphs, “- ” starts a list
+    item, “### ” a sub-heading. Everything is escaped; editors never write HTML."""
+    blokken: list[list[str]] = []
+    huidig: list[str] = []
+    for ruwe_regel in (tekst or "").splitlines():
+        regel = ruwe_regel.strip()
+        if not regel:
+            if huidig:
+                blokken.append(huidig)
+            huidig = []
+            continue
+        # A list item that continues on the next line belongs to the item before it.
+        if huidig and huidig[-1].startswith("- ") and not regel.startswith(("- ", "### ")):
+            huidig[-1] = f"{huidig[-1]} {regel}"
+        else:
+            huidig.append(regel)
+    if huidig:
+        blokken.append(huidig)
+    return mark_safe("\n".join(_blok(blok) for blok in blokken))  # noqa: S308 (escaped above)
+
+
+@register.inclusion_tag("includes/field.html")
+def field(bound_field):
+    """Render one form field the same way everywhere: label, hint and errors, tied to the
+    input by the ids Django's aria-describedby points at."""
+    return {"field": bound_field}

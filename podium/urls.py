@@ -1,0 +1,23 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from opgaven import views as opgaven_views
+
+from . import views
+
+admin.site.site_header = _("Podium administration")
+admin.site.site_title = _("Podium administration")
+admin.site.index_title = _("Content and organisation")
+# The admin's own login form would bypass allauth's rate limits and e-mail verification.
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("opgaven/", include("opgaven.urls")),
+    path("over-ggp/", opgaven_views.over_ggp, name="over_ggp"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("health/", views.health, name="health"),
+]

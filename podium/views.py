@@ -1,0 +1,42 @@
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from opgaven.models import Opgave, Soort
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    opgaven = list(Opgave.objects.only("nummer", "soort", "titel", "slug", "samenvatting"))
+    return render(
+        request,
+        "podium/home.html",
+        {
+            "externe_opgaven": [o for o in opgaven if o.soort == Soort.EXTERN],
+            "interne_opgaven": [o for o in opgaven if o.soort == Soort.INTERN],
+        },
+    )
+
+
+@never_cache
+@require_safe
+def health(request: HttpRequest) -> JsonResponse:
+    """For the load balancer: is the database reachable, and the cache?"""
+    checks = {}
+    try:
+        connection.ensure_connection()
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means “not healthy”
+        checks["database"] = "error"
+    try:
+        cache.set("podium:health", "ok", 5)
+        checks["cache"] = "ok" if cache.get("podium:health") == "ok" else "error"
+    except Exception:  # noqa: BLE001
+        checks["cache"] = "error"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )

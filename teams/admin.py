@@ -1,0 +1,76 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Basisteam, Eenheid, Lidmaatschap, User
+
+
+class LidmaatschapInline(admin.TabularInline):
+    model = Lidmaatschap
+    extra = 0
+    autocomplete_fields = ["basisteam"]
+
+
+class TeamLidmaatschapInline(admin.TabularInline):
+    model = Lidmaatschap
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+class UserCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "naam")
+
+
+class UserChangeFormPodium(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    form = UserChangeFormPodium
+    add_form = UserCreationForm
+    inlines = [LidmaatschapInline]
+    list_display = ["email", "naam", "is_staff", "is_active", "last_login"]
+    list_filter = ["is_staff", "is_active", "groups", "lidmaatschappen__rol"]
+    search_fields = ["email", "naam"]
+    ordering = ["email"]
+    fieldsets = [
+        (None, {"fields": ["email", "naam", "password"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "naam", "usable_password", "password1", "password2"],
+            },
+        )
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+
+
+@admin.register(Eenheid)
+class EenheidAdmin(admin.ModelAdmin):
+    list_display = ["naam", "code"]
+    search_fields = ["naam", "code"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Basisteam)
+class BasisteamAdmin(admin.ModelAdmin):
+    list_display = ["naam", "eenheid"]
+    list_filter = ["eenheid"]
+    list_select_related = ["eenheid"]
+    search_fields = ["naam"]
+    prepopulated_fields = {"slug": ["naam"]}
+    inlines = [TeamLidmaatschapInline]
