@@ -32,6 +32,7 @@ $(VENV)/.installed: pyproject.toml
 
 setup: system-deps $(VENV)/.installed
 	$(DEV_ENV) $(MANAGE) compilemessages --ignore=$(VENV) -v 0
+	$(DEV_ENV) $(MANAGE) collectstatic --no-input -v 0
 
 run: setup
 	$(DEV_ENV) $(MANAGE) migrate --no-input
@@ -40,7 +41,7 @@ run: setup
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 test: setup
-	$(DEV_ENV) $(VENV)/bin/pytest -n 2 -q $(PYTEST_ARGS)
+	$(DEV_ENV) $(VENV)/bin/pytest -q $(PYTEST_ARGS)
 
 e2e: setup
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
@@ -57,6 +58,7 @@ format: setup
 messages: setup
 	$(DEV_ENV) $(MANAGE) makemessages -l nl --no-location --no-obsolete --ignore=$(VENV) --ignore=tests --ignore=staticfiles
 	$(DEV_ENV) $(MANAGE) compilemessages --ignore=$(VENV) -v 0
+	$(DEV_ENV) $(MANAGE) collectstatic --no-input -v 0
 
 check: lint
 	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run

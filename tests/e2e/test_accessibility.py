@@ -1,0 +1,39 @@
+"""Every page passes axe-core's WCAG 2.1 A and AA rules without a single violation."""
+
+import pytest
+
+from .helpers import E2E, OPGAVE_SLUGS, assert_no_axe_violations, log_in_with_form
+
+pytestmark = E2E
+
+PUBLIC_PAGES = [
+    "/",
+    "/opgaven/",
+    *[f"/opgaven/{slug}/" for slug in OPGAVE_SLUGS],
+    "/over-ggp/",
+    "/accounts/login/",
+    "/accounts/password/reset/",
+]
+
+ACCOUNT_PAGES = ["/accounts/password/change/", "/accounts/email/"]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_page_has_no_wcag_violations(page, url, path):
+    response = page.goto(url(path))
+    assert response.status == 200
+    assert_no_axe_violations(page)
+
+
+def test_login_page_with_errors_has_no_wcag_violations(page, url, user):
+    log_in_with_form(page, url, user.email, "not-the-password")
+    assert page.locator(".error-summary").is_visible()
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("path", ACCOUNT_PAGES)
+def test_account_page_has_no_wcag_violations(logged_in_page, url, path):
+    response = logged_in_page.goto(url(path))
+    assert response.status == 200
+    assert response.url == url(path), "expected the account page, not a login redirect"
+    assert_no_axe_violations(logged_in_page)

@@ -1,0 +1,22 @@
+"""The portal works without JavaScript: reading the opgaven needs none."""
+
+from playwright.sync_api import expect
+
+from opgaven.models import Opgave
+
+from .helpers import E2E, OPGAVE_SLUGS
+
+pytestmark = E2E
+
+
+def test_all_opgaven_are_listed_and_followable_without_javascript(new_context, url):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(url("/opgaven/"))
+    opgave_links = page.locator("main a[href^='/opgaven/']")
+    expect(opgave_links).to_have_count(len(OPGAVE_SLUGS))
+
+    eerste = Opgave.objects.get(slug=OPGAVE_SLUGS[0])
+    page.locator(f"main a[href='/opgaven/{eerste.slug}/']").click()
+
+    expect(page).to_have_url(url(f"/opgaven/{eerste.slug}/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(eerste.titel)
