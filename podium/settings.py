@@ -56,8 +56,9 @@ def database_from_url(url: str) -> dict:
     """Turn `sqlite:///path` or `postgres://user:pass@host:port/name` into a DATABASES entry."""
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
-        path = unquote(parsed.path[1:] if parsed.path.startswith("//") else parsed.path)
-        if not path or path == "/":
+        # sqlite:///relative/file or sqlite:////absolute/file, as dj-database-url reads them.
+        path = unquote(parsed.path[1:])
+        if not path:
             raise ImproperlyConfigured(f"DATABASE_URL {url!r} names no SQLite file")
         return {
             "ENGINE": "django.db.backends.sqlite3",

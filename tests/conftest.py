@@ -36,7 +36,9 @@ def eenheid(db) -> Eenheid:
 
 @pytest.fixture
 def team(eenheid) -> Basisteam:
-    return Basisteam.objects.create(naam="Basisteam Utrecht-Centrum", slug="utrecht-centrum", eenheid=eenheid)
+    return Basisteam.objects.create(
+        naam="Basisteam Utrecht-Centrum", slug="utrecht-centrum", eenheid=eenheid
+    )
 
 
 @pytest.fixture

@@ -71,7 +71,9 @@ def test_background_pages_introduction_six_characteristics_and_agile_teams():
         "meer-weten",
     ]
     kenmerken = Pagina.objects.get(slug="kenmerken-van-ggp").tekst
-    assert [regel[2:].split(".")[0] for regel in kenmerken.splitlines() if regel.startswith("- ")] == [
+    assert [
+        regel[2:].split(".")[0] for regel in kenmerken.splitlines() if regel.startswith("- ")
+    ] == [
         "De basisfunctie",
         "Lokale verankering",
         "Nabijheid tot burgers",

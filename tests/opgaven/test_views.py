@@ -103,8 +103,12 @@ def _tienmaal_de_inhoud():
     leidraad = Gespreksleidraad.objects.get(slug="externe-opgaven")
     for n in range(9, 9 + 72):
         opgave = Opgave.objects.create(
-            nummer=n, soort="extern", titel=f"Opgave {n}", slug=f"opgave-{n}",
-            samenvatting="Kort.", tekst="Lang.",
+            nummer=n,
+            soort="extern",
+            titel=f"Opgave {n}",
+            slug=f"opgave-{n}",
+            samenvatting="Kort.",
+            tekst="Lang.",
         )
         Aandachtspunt.objects.bulk_create(
             Aandachtspunt(opgave=opgave, tekst=f"Punt {i}", volgorde=i) for i in range(3)

@@ -1,0 +1,43 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+
+from podium.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from podium.templatetags.podium import opmaak
+from teams.models import Basisteam, Lidmaatschap, User
+
+
+def test_opmaak_paragraphs_lists_and_subheadings():
+    tekst = "Eerste alinea\nloopt door.\n\n### Kopje\n\nLijst:\n- een\n- twee\n  vervolg\n\nSlot."
+    assert opmaak(tekst) == (
+        "<p>Eerste alinea loopt door.</p>\n<h3>Kopje</h3>\n<p>Lijst:</p>\n"
+        "<ul><li>een</li><li>twee vervolg</li></ul>\n<p>Slot.</p>"
+    )
+
+
+def test_opmaak_escapes_everything_an_editor_types():
+    assert opmaak("<script>x</script>\n- <b>vet</b>") == (
+        "<p>&lt;script&gt;x&lt;/script&gt;</p>\n<ul><li>&lt;b&gt;vet&lt;/b&gt;</li></ul>"
+    )
+    assert opmaak("") == ""
+
+
+@pytest.mark.django_db
+def test_demo_data_has_a_verified_account_per_persona_and_is_idempotent(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert User.objects.filter(email__endswith="@demo.podium.invalid").count() == len(
+        DEMO_ACCOUNTS
+    )
+    assert Basisteam.objects.filter(naam__endswith="(demo)").count() == 2
+    assert (
+        EmailAddress.objects.filter(verified=True, email__endswith="@demo.podium.invalid").count()
+        == 5
+    )
+    assert Lidmaatschap.objects.filter(rol="teamchef").count() == 2
+    assert User.objects.get(email="redacteur@demo.podium.invalid").groups.get().name == "Redactie"
+    response = client.post(
+        "/accounts/login/", {"login": "teamchef@demo.podium.invalid", "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
