@@ -45,7 +45,7 @@ test: setup
 
 e2e: setup
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
-	$(DEV_ENV) DJANGO_ALLOW_ASYNC_UNSAFE=1 $(VENV)/bin/pytest -q -p no:xdist tests/e2e -o addopts="" $(PYTEST_ARGS)
+	$(DEV_ENV) DJANGO_ALLOW_ASYNC_UNSAFE=1 $(VENV)/bin/pytest -q tests/e2e -o addopts="--strict-markers -p no:cacheprovider" $(PYTEST_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff format --check .

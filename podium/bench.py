@@ -48,7 +48,8 @@ def main() -> int:
                 start = time.perf_counter()
                 response = client.get(url)
                 timings.append((time.perf_counter() - start) * 1000)
-                assert response.status_code == 200, url
+                if response.status_code != 200:
+                    raise SystemExit(f"{url} answered {response.status_code}")
             tracemalloc.start()
             client.get(url)
             peak_kib = tracemalloc.get_traced_memory()[1] / 1024

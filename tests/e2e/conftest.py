@@ -11,6 +11,15 @@ from teams.models import User
 from .helpers import PASSWORD
 
 
+def pytest_configure(config):
+    # pytest-playwright 0.10's own base_url fixture trips a pytest 9 deprecation; not ours.
+    config.addinivalue_line(
+        "filterwarnings",
+        "ignore:Session-scoped fixtures defined as instance methods"
+        ":pytest.PytestRemovedIn10Warning",
+    )
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """The system Chromium; never a browser downloaded by `playwright install`."""

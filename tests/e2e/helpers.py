@@ -36,7 +36,9 @@ def assert_no_axe_violations(page) -> None:
 
 
 def log_in_with_form(page, url, email: str, password: str):
-    """Fill and submit the login form; returns the response to the POST."""
+    """Fill and submit the login form; returns the response to the POST.
+
+    The browser may still be loading the next page: assert with `expect()`, which waits."""
     page.goto(url("/accounts/login/"))
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(password)
@@ -44,5 +46,4 @@ def log_in_with_form(page, url, email: str, password: str):
         lambda r: r.request.method == "POST" and "/accounts/login/" in r.url
     ) as response:
         page.locator("main form [type=submit]").click()
-    page.wait_for_load_state()
     return response.value

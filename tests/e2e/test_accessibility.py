@@ -1,6 +1,7 @@
 """Every page passes axe-core's WCAG 2.1 A and AA rules without a single violation."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .helpers import E2E, OPGAVE_SLUGS, assert_no_axe_violations, log_in_with_form
 
@@ -27,7 +28,8 @@ def test_public_page_has_no_wcag_violations(page, url, path):
 
 def test_login_page_with_errors_has_no_wcag_violations(page, url, user):
     log_in_with_form(page, url, user.email, "not-the-password")
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
+    page.wait_for_load_state()  # the re-rendered form's page, with its stylesheet
     assert_no_axe_violations(page)
 
 

@@ -1,13 +1,14 @@
 """The portal can be used with a keyboard alone, and focus is always visible."""
 
+import pytest
 from playwright.sync_api import expect
 
 from .helpers import E2E
 
 pytestmark = E2E
 
-# Enough to reach any header link; the loops below stop as soon as they find their target.
-MAX_TABS = 40
+# More Tab presses than any page here has focusable elements; the loops stop earlier.
+MAX_TABS = 100
 
 
 def focused_href(page) -> str | None:
@@ -20,10 +21,8 @@ def test_first_tab_focuses_the_skip_link(page, url):
 
     skip_link = page.locator("a[href='#inhoud']")
     expect(skip_link).to_be_focused()
-    expect(skip_link).to_be_in_viewport()
-    assert page.get_by_role("link", name=skip_link.inner_text()).first.get_attribute(
-        "href"
-    ) == "#inhoud"
+    expect(skip_link).to_have_role("link")
+    expect(skip_link).to_be_in_viewport()  # it is off-screen until focused
 
 
 def test_skip_link_moves_focus_to_main_content(page, url):
@@ -78,6 +77,8 @@ def test_every_focused_element_shows_a_focus_indicator(page, url):
         if focused is None or (seen and focused["element"] == seen[0]["element"]):
             break  # focus left the page or wrapped around: every element has been visited
         seen.append(focused)
+    else:
+        pytest.fail(f"focus did not leave the page after {MAX_TABS} Tab presses")
 
     assert any(f["element"].startswith("<a") for f in seen), "Tab reached no link"
     invisible = [f["element"] for f in seen if not (f["outline"] or f["shadow"])]

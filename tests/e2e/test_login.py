@@ -21,7 +21,7 @@ def test_wrong_password_shows_an_error_summary(page, url, user):
     response = log_in_with_form(page, url, user.email, "not-the-password")
 
     assert response.status == 200
-    expect(page).to_have_url(url("/accounts/login/"))
     expect(page.locator(".error-summary")).to_be_visible()
+    expect(page).to_have_url(url("/accounts/login/"))
     expect(page.locator("header.site-header")).not_to_contain_text(user.naam)
     expect(page.locator("input[name=login]")).to_have_value(user.email)
