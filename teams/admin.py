@@ -1,7 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
 
 from .models import Basisteam, Eenheid, Lidmaatschap, User
 
@@ -57,6 +60,19 @@ class UserAdmin(BaseUserAdmin):
         )
     ]
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["stuur_uitnodiging"]
+
+    @admin.action(description=_("Send an invitation to set a password"), permissions=["change"])
+    def stuur_uitnodiging(self, request, queryset):
+        for user in queryset:
+            services.nodig_uit(request, user)
+        aantal = len(queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", aantal)
+            % {"count": aantal},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Eenheid)

@@ -131,3 +131,40 @@ def test_email_is_case_insensitively_unique(db):
     make_user("Hoofd@politie.test", "Een")
     with pytest.raises(IntegrityError):
         User.objects.create_user(email="HOOFD@politie.test", password="x")
+
+
+def test_beheerder_invites_a_new_colleague_who_sets_a_password_and_is_verified(client, beheerder):
+    nieuw = User.objects.create_user(email="uitgenodigd@politie.test", naam="Uitgenodigd")
+    assert not nieuw.has_usable_password()
+    client.force_login(beheerder)
+    response = client.post(
+        "/admin/teams/user/",
+        {"action": "stuur_uitnodiging", "_selected_action": [nieuw.pk]},
+        follow=True,
+    )
+    assert "1 uitnodiging verstuurd." in response.content.decode()
+    assert mail.outbox[-1].to == ["uitgenodigd@politie.test"]
+    link = next(w for w in mail.outbox[-1].body.split() if "/accounts/password/reset/key/" in w)
+    client.logout()
+
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    response = client.post(
+        form_url,
+        {"password1": "mijn-eigen-lang-wachtwoord", "password2": "mijn-eigen-lang-wachtwoord"},
+    )
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(user=nieuw).verified
+    response = client.post(
+        "/accounts/login/", {"login": nieuw.email, "password": "mijn-eigen-lang-wachtwoord"}
+    )
+    assert response["Location"] == "/"
+    assert "_auth_user_id" in client.session
+
+
+def test_collega_cannot_send_invitations(client, collega):
+    client.force_login(collega)
+    response = client.post(
+        "/admin/teams/user/", {"action": "stuur_uitnodiging", "_selected_action": [collega.pk]}
+    )
+    assert response.status_code in (302, 403)
+    assert not mail.outbox
