@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-
 from .models import Basisteam, Eenheid, Lidmaatschap, User
 
 
