@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 from .models import Aandachtspunt, Gespreksleidraad, Gespreksvraag, Opgave, Pagina
 
 
-class AandachtspuntInline(admin.TabularInline):
+class AandachtspuntInline(admin.StackedInline):
     model = Aandachtspunt
     extra = 1
     fields = ["volgorde", "tekst"]
@@ -31,7 +31,7 @@ class AandachtspuntAdmin(admin.ModelAdmin):
     ordering = ["opgave__nummer", "volgorde"]
 
 
-class GespreksvraagInline(admin.TabularInline):
+class GespreksvraagInline(admin.StackedInline):
     model = Gespreksvraag
     extra = 1
     fields = ["volgorde", "tekst", "toelichting", "soort", "gearchiveerd"]
@@ -41,6 +41,7 @@ class GespreksvraagInline(admin.TabularInline):
 @admin.register(Gespreksleidraad)
 class GespreksleidraadAdmin(admin.ModelAdmin):
     list_display = ["naam", "volgorde"]
+    list_filter = ["opgaven__soort", "opgaven"]
     search_fields = ["naam", "vragen__tekst"]
     prepopulated_fields = {"slug": ["naam"]}
     filter_horizontal = ["opgaven"]
@@ -90,5 +91,6 @@ class GespreksvraagAdmin(admin.ModelAdmin):
 class PaginaAdmin(admin.ModelAdmin):
     list_display = ["titel", "volgorde", "gepubliceerd"]
     list_editable = ["volgorde", "gepubliceerd"]
+    list_filter = ["gepubliceerd"]
     search_fields = ["titel", "tekst"]
     prepopulated_fields = {"slug": ["titel"]}

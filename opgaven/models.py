@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -164,3 +166,116 @@ class Pagina(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Fase(models.TextChoices):
+    VERKENNEN = "verkennen", _("exploring")
+    AAN_DE_SLAG = "aan_de_slag", _("working on it")
+    VERANKERD = "verankerd", _("embedded")
+
+
+class AgendaPunt(models.Model):
+    """An opgave, or one of its aandachtspunten, that a basisteam chose to work on.
+
+    “De basisteams bepalen zelf wat ze doen, hoe ze dat doen en hoe snel”: the stage says how
+    far the team is; the note says how."""
+
+    basisteam = models.ForeignKey(
+        "teams.Basisteam",
+        on_delete=models.CASCADE,
+        related_name="agendapunten",
+        verbose_name=_("basisteam"),
+    )
+    opgave = models.ForeignKey(
+        Opgave, on_delete=models.PROTECT, related_name="agendapunten", verbose_name=_("opgave")
+    )
+    aandachtspunt = models.ForeignKey(
+        Aandachtspunt,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agendapunten",
+        verbose_name=_("aandachtspunt"),
+    )
+    fase = models.CharField(_("stage"), max_length=20, choices=Fase, default=Fase.VERKENNEN)
+    notitie = models.CharField(_("note"), max_length=500, blank=True)
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["opgave__nummer", "aandachtspunt__volgorde", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["basisteam", "opgave"],
+                condition=models.Q(aandachtspunt__isnull=True),
+                name="agendapunt_opgave_eenmaal",
+            ),
+            models.UniqueConstraint(
+                fields=["basisteam", "aandachtspunt"],
+                condition=models.Q(aandachtspunt__isnull=False),
+                name="agendapunt_aandachtspunt_eenmaal",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fase__in=["verkennen", "aan_de_slag", "verankerd"]),
+                name="agendapunt_fase_geldig",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.onderwerp
+
+    @property
+    def onderwerp(self) -> str:
+        return self.aandachtspunt.tekst if self.aandachtspunt_id else str(self.opgave)
+
+    def clean(self) -> None:
+        if self.aandachtspunt_id and self.aandachtspunt.opgave_id != self.opgave_id:
+            raise ValidationError(
+                {"aandachtspunt": _("This aandachtspunt belongs to another opgave.")}
+            )
+
+
+class AgendaWijziging(models.Model):
+    """The history of a team agenda: who changed what, when. Kept as text, so it reads the
+    same after the item itself is gone."""
+
+    class Actie(models.TextChoices):
+        TOEGEVOEGD = "toegevoegd", _("added")
+        GEWIJZIGD = "gewijzigd", _("changed")
+        VERWIJDERD = "verwijderd", _("removed")
+
+    basisteam = models.ForeignKey(
+        "teams.Basisteam",
+        on_delete=models.CASCADE,
+        related_name="agendawijzigingen",
+        verbose_name=_("basisteam"),
+    )
+    actie = models.CharField(_("action"), max_length=20, choices=Actie)
+    onderwerp = models.CharField(_("subject"), max_length=600)
+    fase = models.CharField(_("stage"), max_length=20, choices=Fase)
+    notitie = models.CharField(_("note"), max_length=500, blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    op = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agenda change")
+        verbose_name_plural = _("agenda changes")
+        ordering = ["-op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_actie_display()}: {self.onderwerp}"

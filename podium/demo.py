@@ -10,15 +10,122 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from teams.models import Basisteam, Eenheid, Lidmaatschap, User
+from opgaven.models import Fase, Opgave
+from opgaven.services import zet_op_agenda
+from teams.models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
 from teams.permissions import BEHEER, REDACTIE
 
 DEMO_PASSWORD = "podium-demo-wachtwoord"  # noqa: S105 - printed on the console on purpose
 DEMO_DOMAIN = "demo.podium.invalid"
 
+# Teams that span the folder's ranges: from under 2 to over 1,800 km², from over 200,000 to
+# under 20,000 inwoners, several gemeenten, one, or part of one; in and outside 60–200 fte.
+DEMO_GEMEENTEN = [
+    ("GM9001", "Grootstad (demo)"),
+    ("GM9002", "Polderdorp (demo)"),
+    ("GM9003", "Veenkoloniën (demo)"),
+    ("GM9004", "Zandmeer (demo)"),
+    ("GM9005", "Rivierstad (demo)"),
+    ("GM9006", "Havenstad (demo)"),
+    ("GM9007", "Heuveldorp (demo)"),
+    ("GM9008", "Bergdal (demo)"),
+    ("GM9009", "Kustplaats (demo)"),
+]
+
 DEMO_TEAMS = [
-    ("Basisteam Centrum (demo)", "demo-centrum", "AM"),
-    ("Basisteam Polderland (demo)", "demo-polderland", "ON"),
+    {
+        "naam": "Basisteam Centrum (demo)",
+        "slug": "demo-centrum",
+        "code": "DEMO-AM1",
+        "eenheid": "AM",
+        "district": "District Centrum (demo)",
+        "formatie_fte": 180,
+        "oppervlakte_km2": "1.8",
+        "inwoners": 45_000,
+        "wijkagenten": 8,
+        "werkgebied": [("GM9001", "deel")],
+        "clusters": [
+            ("Wallen", "Oude Zijde\nNieuwe Zijde"),
+            ("Grachten", "Jordaan\nGrachtengordel"),
+        ],
+        "context": {
+            "bevolkingssamenstelling": "Veel jonge alleenstaanden, studenten en toeristen; "
+            "een klein deel vaste bewoners.",
+            "overlast": "Nachtelijke overlast rond uitgaansgebieden en drukte van toeristen.",
+        },
+    },
+    {
+        "naam": "Basisteam Polderland (demo)",
+        "slug": "demo-polderland",
+        "code": "DEMO-ON1",
+        "eenheid": "ON",
+        "district": "District Noordoost (demo)",
+        "formatie_fte": 150,
+        "oppervlakte_km2": "1850",
+        "inwoners": 85_000,
+        "wijkagenten": 18,
+        "werkgebied": [("GM9002", "geheel"), ("GM9003", "geheel"), ("GM9004", "geheel")],
+        "clusters": [("Noord", "Polderdorp\nVeenkoloniën"), ("Zuid", "Zandmeer")],
+        "context": {
+            "economische_omstandigheden": "Landbouw en kleine bedrijven; lange afstanden.",
+        },
+    },
+    {
+        "naam": "Basisteam Rivierstad (demo)",
+        "slug": "demo-rivierstad",
+        "code": "DEMO-MN1",
+        "eenheid": "MN",
+        "district": "District Rivieren (demo)",
+        "formatie_fte": 195,
+        "oppervlakte_km2": "60",
+        "inwoners": 160_000,
+        "wijkagenten": 30,
+        "werkgebied": [("GM9005", "geheel")],
+        "clusters": [],
+        "context": {},
+    },
+    {
+        "naam": "Basisteam Havenkwartier (demo)",
+        "slug": "demo-havenkwartier",
+        "code": "DEMO-RT1",
+        "eenheid": "RT",
+        "district": "District Haven (demo)",
+        "formatie_fte": 210,
+        "oppervlakte_km2": "25",
+        "inwoners": 210_000,
+        "wijkagenten": 40,
+        "werkgebied": [("GM9006", "deel")],
+        "clusters": [],
+        "context": {},
+    },
+    {
+        "naam": "Basisteam Heuvelland (demo)",
+        "slug": "demo-heuvelland",
+        "code": "DEMO-LB1",
+        "eenheid": "LB",
+        "district": "District Zuid (demo)",
+        "formatie_fte": 55,
+        "oppervlakte_km2": "400",
+        "inwoners": 18_000,
+        "wijkagenten": 4,
+        "werkgebied": [("GM9007", "geheel"), ("GM9008", "geheel")],
+        "clusters": [],
+        "context": {},
+    },
+    {
+        "naam": "Basisteam Kust (demo)",
+        "slug": "demo-kust",
+        "code": "DEMO-ZWB1",
+        "eenheid": "ZWB",
+        "district": "",
+        "formatie_fte": 90,
+        "oppervlakte_km2": "120",
+        "inwoners": 70_000,
+        "wijkagenten": None,
+        "werkgebied": [("GM9009", "geheel")],
+        "clusters": [],
+        "context": {},
+    },
 ]
 
 
@@ -62,11 +169,33 @@ DEMO_ACCOUNTS = [
 @transaction.atomic
 def load_demo() -> list[DemoAccount]:
     """Create or refresh the demo teams and accounts; running it twice changes nothing."""
-    for naam, slug, eenheid_code in DEMO_TEAMS:
-        Basisteam.objects.update_or_create(
-            slug=slug,
-            defaults={"naam": naam, "eenheid": Eenheid.objects.get(code=eenheid_code)},
+    gemeenten = {
+        code: Gemeente.objects.update_or_create(cbs_code=code, defaults={"naam": naam})[0]
+        for code, naam in DEMO_GEMEENTEN
+    }
+    for data in DEMO_TEAMS:
+        team, _ = Basisteam.objects.update_or_create(
+            code=data["code"],
+            defaults={
+                "naam": data["naam"],
+                "slug": data["slug"],
+                "eenheid": Eenheid.objects.get(code=data["eenheid"]),
+                **{
+                    veld: data[veld]
+                    for veld in ["district", "formatie_fte", "oppervlakte_km2", "inwoners"]
+                },
+                "wijkagenten": data["wijkagenten"],
+                **data["context"],
+            },
         )
+        for code, omvang in data["werkgebied"]:
+            Werkgebied.objects.update_or_create(
+                basisteam=team, gemeente=gemeenten[code], defaults={"omvang": omvang}
+            )
+        for naam, wijken in data["clusters"]:
+            Cluster.objects.update_or_create(
+                basisteam=team, naam=naam, defaults={"wijken": wijken}
+            )
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
             email=account.email,
@@ -81,9 +210,36 @@ def load_demo() -> list[DemoAccount]:
         if account.groep:
             user.groups.add(Group.objects.get(name=account.groep))
         if account.team_slug:
+            team = Basisteam.objects.get(slug=account.team_slug)
             Lidmaatschap.objects.update_or_create(
                 user=user,
-                basisteam=Basisteam.objects.get(slug=account.team_slug),
-                defaults={"rol": account.team_rol},
+                basisteam=team,
+                defaults={"rol": account.team_rol, "cluster": team.clusters.first()},
             )
+    _demo_agenda()
     return DEMO_ACCOUNTS
+
+
+def _demo_agenda() -> None:
+    team = Basisteam.objects.get(slug="demo-centrum")
+    if team.agendapunten.exists():
+        return
+    chef = User.objects.get(email=f"teamchef@{DEMO_DOMAIN}")
+    web = Opgave.objects.get(nummer=1)
+    zet_op_agenda(
+        team,
+        chef,
+        web,
+        web.aandachtspunten.get(volgorde=5),
+        Fase.AAN_DE_SLAG,
+        "Webcare met de gemeente, elke avond tot 23.00 uur.",
+    )
+    zet_op_agenda(team, chef, Opgave.objects.get(nummer=4), None, Fase.VERKENNEN, "")
+    zet_op_agenda(
+        team,
+        chef,
+        Opgave.objects.get(nummer=6),
+        None,
+        Fase.VERANKERD,
+        "Twee clusters met eigen wijken.",
+    )

@@ -37,13 +37,29 @@ def eenheid(db) -> Eenheid:
 @pytest.fixture
 def team(eenheid) -> Basisteam:
     return Basisteam.objects.create(
-        naam="Basisteam Utrecht-Centrum", slug="utrecht-centrum", eenheid=eenheid
+        naam="Basisteam Utrecht-Centrum",
+        slug="utrecht-centrum",
+        code="MN-UC",
+        eenheid=eenheid,
+        formatie_fte=140,
+        oppervlakte_km2=10,
+        inwoners=120_000,
+        wijkagenten=20,
     )
 
 
 @pytest.fixture
 def ander_team(eenheid) -> Basisteam:
-    return Basisteam.objects.create(naam="Basisteam Heuvelrug", slug="heuvelrug", eenheid=eenheid)
+    return Basisteam.objects.create(
+        naam="Basisteam Heuvelrug",
+        slug="heuvelrug",
+        code="MN-HR",
+        eenheid=eenheid,
+        formatie_fte=75,
+        oppervlakte_km2=300,
+        inwoners=60_000,
+        wijkagenten=12,
+    )
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 register = template.Library()
 
 
-def _blok(regels: list[str]) -> str:
+def _blok(regels: list[str], kop: int) -> str:
     """One block of lines: a sub-heading, a paragraph and a list, in the order written."""
     html: list[str] = []
     tekst: list[str] = []
@@ -24,7 +24,7 @@ def _blok(regels: list[str]) -> str:
     for regel in regels:
         if regel.startswith("### "):
             sluit()
-            html.append(f"<h3>{escape(regel[4:].strip())}</h3>")
+            html.append(f"<h{kop}>{escape(regel[4:].strip())}</h{kop}>")
         elif regel.startswith("- "):
             if tekst:
                 sluit()
@@ -38,9 +38,10 @@ def _blok(regels: list[str]) -> str:
 
 
 @register.filter
-def opmaak(tekst: str) -> SafeString:
+def opmaak(tekst: str, kop: int = 3) -> SafeString:
     """Render an editor's plain text: blank lines separate paragraphs, “- ” starts a list
-    item, “### ” a sub-heading. Everything is escaped; editors never write HTML."""
+    item, “### ” a sub-heading at level `kop` (the page decides what fits its outline).
+    Everything is escaped; editors never write HTML."""
     blokken: list[list[str]] = []
     huidig: list[str] = []
     for ruwe_regel in (tekst or "").splitlines():
@@ -57,7 +58,7 @@ def opmaak(tekst: str) -> SafeString:
             huidig.append(regel)
     if huidig:
         blokken.append(huidig)
-    return mark_safe("\n".join(_blok(blok) for blok in blokken))  # noqa: S308 (escaped above)
+    return mark_safe("\n".join(_blok(blok, kop) for blok in blokken))  # noqa: S308 (escaped above)
 
 
 @register.inclusion_tag("includes/field.html")

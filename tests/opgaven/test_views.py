@@ -144,3 +144,15 @@ def test_query_count_is_pinned_and_flat_with_ten_times_the_data(
     _tienmaal_de_inhoud()
     with django_assert_max_num_queries(queries + 2):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/", "<title>Home · Podium</title>"),
+        (OPGAVE, "<title>Werken in wijk en web · Podium</title>"),
+        ("/accounts/login/", "<title>Inloggen · Podium</title>"),
+    ],
+)
+def test_page_titles_name_the_page_then_the_site(client, url, title):
+    assert title in client.get(url).content.decode()

@@ -1,6 +1,8 @@
+import io
+
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from podium.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from podium.templatetags.podium import opmaak
@@ -24,12 +26,12 @@ def test_opmaak_escapes_everything_an_editor_types():
 
 @pytest.mark.django_db
 def test_demo_data_has_a_verified_account_per_persona_and_is_idempotent(client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", "--force", stdout=io.StringIO())
+    call_command("load_demo", "--force", stdout=io.StringIO())
     assert User.objects.filter(email__endswith="@demo.podium.invalid").count() == len(
         DEMO_ACCOUNTS
     )
-    assert Basisteam.objects.filter(naam__endswith="(demo)").count() == 2
+    assert Basisteam.objects.filter(naam__endswith="(demo)").count() == 6
     assert (
         EmailAddress.objects.filter(verified=True, email__endswith="@demo.podium.invalid").count()
         == 5
@@ -41,3 +43,15 @@ def test_demo_data_has_a_verified_account_per_persona_and_is_idempotent(client):
     )
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
+
+
+@pytest.mark.django_db
+def test_demo_data_refuses_without_debug():
+    # pytest-django runs with DEBUG off, as production does.
+    with pytest.raises(CommandError, match="DEBUG=1"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert not User.objects.filter(email__endswith="@demo.podium.invalid").exists()
+
+
+def test_opmaak_subheading_level_follows_the_page():
+    assert opmaak("### Kop", 2) == "<h2>Kop</h2>"

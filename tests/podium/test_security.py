@@ -166,3 +166,37 @@ def test_database_url_sqlite_relative_and_absolute():
 def test_database_url_rejects_what_it_cannot_use(url):
     with pytest.raises(ImproperlyConfigured):
         podium_settings.database_from_url(url)
+
+
+def _settings_with(env: dict, expression: str) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "EMAIL_BACKEND"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", expression],
+        env={**base, "DEBUG": "1", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_cache_is_redis_with_redis_url_and_the_database_without():
+    show = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
+    with_redis = _settings_with({"REDIS_URL": "redis://127.0.0.1:6379/1"}, show)
+    assert with_redis.stdout.split()[-1] == "django.core.cache.backends.redis.RedisCache"
+    without = _settings_with({}, show)
+    assert without.stdout.split()[-1] == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_a_bad_redis_url_stops_the_start_up():
+    result = _settings_with(
+        {"REDIS_URL": "localhost:6379"}, "from django.conf import settings; settings.CACHES"
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL must start with redis://" in result.stderr
+
+
+def test_demo_mail_goes_to_the_console():
+    show = "from django.conf import settings as s; print(s.MAILERS['default']['BACKEND'])"
+    assert _settings_with({}, show).stdout.split()[-1] == (
+        "django.core.mail.backends.console.EmailBackend"
+    )

@@ -168,3 +168,24 @@ def test_collega_cannot_send_invitations(client, collega):
     )
     assert response.status_code in (302, 403)
     assert not mail.outbox
+
+
+def test_invitation_after_the_beheerder_changed_the_address(client, beheerder):
+    nieuw = User.objects.create_user(email="oud@politie.test", naam="Verhuisd")
+    EmailAddress.objects.create(user=nieuw, email="oud@politie.test", primary=True)
+    nieuw.email = "nieuw@politie.test"
+    nieuw.save()
+    client.force_login(beheerder)
+    response = client.post(
+        "/admin/teams/user/", {"action": "stuur_uitnodiging", "_selected_action": [nieuw.pk]}
+    )
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == ["nieuw@politie.test"]
+    assert "Je bent uitgenodigd voor Podium" in mail.outbox[-1].subject
+    assert EmailAddress.objects.get(user=nieuw, primary=True).email == "nieuw@politie.test"
+
+
+def test_reset_for_an_unknown_address_sends_nothing_while_signup_is_closed(client):
+    response = client.post("/accounts/password/reset/", {"email": "onbekend@politie.test"})
+    assert response.status_code == 302
+    assert mail.outbox == []
