@@ -14,9 +14,13 @@ PUBLIC_PAGES = [
     "/over-ggp/",
     "/accounts/login/",
     "/accounts/password/reset/",
+    "/accounts/password/reset/done/",
+    "/accounts/password/reset/key/x-bad-token/",
+    "/accounts/signup/",
+    "/accounts/confirm-email/",
 ]
 
-ACCOUNT_PAGES = ["/accounts/password/change/", "/accounts/email/"]
+ACCOUNT_PAGES = ["/accounts/password/change/", "/accounts/email/", "/accounts/logout/"]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

@@ -64,14 +64,25 @@ def test_password_change_errors_keep_the_form_and_are_dutch(client, collega):
 
 
 @pytest.mark.parametrize(
-    ("url", "queries"), [("/accounts/login/", 2), ("/accounts/password/reset/", 2)]
+    ("url", "queries"),
+    [
+        ("/accounts/login/", 2),
+        ("/accounts/signup/", 2),
+        ("/accounts/password/reset/", 2),
+        ("/accounts/password/reset/done/", 2),
+        ("/accounts/password/reset/key/x-bad-token/", 2),
+        ("/accounts/confirm-email/", 2),
+    ],
 )
 def test_account_page_query_counts(client, django_assert_max_num_queries, url, queries):
     with django_assert_max_num_queries(queries):
         assert client.get(url).status_code == 200
 
 
-def test_password_change_query_count(client, collega, django_assert_max_num_queries):
+@pytest.mark.parametrize(
+    "url", ["/accounts/password/change/", "/accounts/email/", "/accounts/logout/"]
+)
+def test_logged_in_account_page_query_counts(client, collega, django_assert_max_num_queries, url):
     client.force_login(collega)
-    with django_assert_max_num_queries(5):
-        assert client.get("/accounts/password/change/").status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.get(url).status_code == 200
