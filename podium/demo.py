@@ -175,10 +175,10 @@ def load_demo() -> list[DemoAccount]:
     }
     for data in DEMO_TEAMS:
         team, _ = Basisteam.objects.update_or_create(
-            code=data["code"],
+            slug=data["slug"],
             defaults={
                 "naam": data["naam"],
-                "slug": data["slug"],
+                "code": data["code"],
                 "eenheid": Eenheid.objects.get(code=data["eenheid"]),
                 **{
                     veld: data[veld]

@@ -17,6 +17,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("opgaven/", include("opgaven.urls")),
     path("over-ggp/", opgaven_views.over_ggp, name="over_ggp"),
+    path("teams/", include("teams.urls")),
+    # The team agenda is a team's choice of opgaven: the view lives with the opgaven.
+    path("teams/<slug:slug>/agenda/", include("opgaven.agenda_urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),

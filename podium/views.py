@@ -1,22 +1,39 @@
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from opgaven.models import Opgave, Soort
+from opgaven.models import AgendaPunt, Opgave, Soort
+from teams.models import Basisteam
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     opgaven = list(Opgave.objects.only("nummer", "soort", "titel", "slug", "samenvatting"))
+    # A member sees their own team first: its figures and what it works on.
+    mijn_teams = (
+        Basisteam.objects.for_user(request.user)
+        .met_kengetallen()
+        .select_related("eenheid")
+        .prefetch_related(
+            Prefetch(
+                "agendapunten",
+                queryset=AgendaPunt.objects.select_related("opgave", "aandachtspunt"),
+            )
+        )
+        if request.user.is_authenticated
+        else []
+    )
     return render(
         request,
         "podium/home.html",
         {
             "externe_opgaven": [o for o in opgaven if o.soort == Soort.EXTERN],
             "interne_opgaven": [o for o in opgaven if o.soort == Soort.INTERN],
+            "mijn_teams": mijn_teams,
         },
     )
 

@@ -27,7 +27,9 @@ def mag_team_bewerken(user: User, team: Basisteam) -> bool:
 def get_team_for_user(user: User, slug: str, *, bewerken: bool = False) -> Basisteam:
     """A team profile is visible to every logged-in colleague (views require login); only
     its teamchef and beheerders may change it. Others get 403: the team itself is public."""
-    team = get_object_or_404(Basisteam.objects.select_related("eenheid"), slug=slug)
+    team = get_object_or_404(
+        Basisteam.objects.met_kengetallen().select_related("eenheid"), slug=slug
+    )
     if bewerken and not mag_team_bewerken(user, team):
         raise PermissionDenied
     return team

@@ -255,6 +255,15 @@ class Basisteam(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("teams:detail", kwargs={"slug": self.slug})
 
+    # These two read annotations of `met_kengetallen()`.
+    @property
+    def inbedding_label(self) -> str:
+        return Inbedding(self.inbedding).label
+
+    @property
+    def formatie_band_label(self) -> str:
+        return FormatieBand(self.formatie_band).label
+
 
 class Gemeente(models.Model):
     naam = models.CharField(_("name"), max_length=150)

@@ -5,9 +5,10 @@ from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest
 
-from .models import User
+from .models import Basisteam, User
 
 
 @transaction.atomic
@@ -32,3 +33,19 @@ def nodig_uit(request: HttpRequest, user: User) -> None:
 
 def markeer_email_geverifieerd(sender, request, user: User, **kwargs) -> None:
     EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)
+
+
+class Conflict(Exception):
+    """Someone else saved the same thing after this person started editing."""
+
+
+def werk_context_bij(team_pk: int, versie: int, velden: dict[str, str]) -> int:
+    """Save the context texts if nobody saved since `versie` was read; return the new
+    version. Raises Conflict otherwise, so the second of two editors never silently
+    overwrites the first."""
+    bijgewerkt = Basisteam.objects.filter(pk=team_pk, versie=versie).update(
+        **velden, versie=F("versie") + 1
+    )
+    if not bijgewerkt:
+        raise Conflict
+    return versie + 1

@@ -66,3 +66,14 @@ def field(bound_field):
     """Render one form field the same way everywhere: label, hint and errors, tied to the
     input by the ids Django's aria-describedby points at."""
     return {"field": bound_field}
+
+
+@register.filter
+def attr(obj, naam: str):
+    """A field value by name, for templates that loop over a list of field names."""
+    return getattr(obj, naam)
+
+
+@register.filter
+def verbose_name(obj, naam: str) -> str:
+    return obj._meta.get_field(naam).verbose_name

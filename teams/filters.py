@@ -1,0 +1,96 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Basisteam, Eenheid, Inbedding
+
+INWONERS_BANDEN = {
+    "tot-20000": (_("fewer than 20,000"), None, 20_000),
+    "20000-50000": (_("20,000 – 50,000"), 20_000, 50_000),
+    "50000-100000": (_("50,000 – 100,000"), 50_000, 100_000),
+    "100000-200000": (_("100,000 – 200,000"), 100_000, 200_000),
+    "vanaf-200000": (_("200,000 or more"), 200_000, None),
+}
+FTE_BANDEN = {
+    "tot-60": (_("fewer than 60 fte"), None, 60),
+    "60-100": (_("60 – 100 fte"), 60, 100),
+    "100-150": (_("100 – 150 fte"), 100, 150),
+    "150-200": (_("150 – 200 fte"), 150, 200),
+    "vanaf-200": (_("200 fte or more"), 200, None),
+}
+
+
+def _band(queryset, veld: str, banden: dict, waarde: str):
+    _label, laag, hoog = banden[waarde]
+    if laag is not None:
+        queryset = queryset.filter(**{f"{veld}__gte": laag})
+    if hoog is not None:
+        queryset = queryset.filter(**{f"{veld}__lt": hoog})
+    return queryset
+
+
+class BasisteamFilter(django_filters.FilterSet):
+    """Filters on the annotated queryset of `Basisteam.objects.met_kengetallen()`."""
+
+    q = django_filters.CharFilter(method="zoek", label=_("Search by name or municipality"))
+    eenheid = django_filters.ModelChoiceFilter(
+        queryset=Eenheid.objects.all(),
+        field_name="eenheid",
+        to_field_name="slug",
+        label=_("Eenheid"),
+        empty_label=_("All eenheden"),
+    )
+    inbedding = django_filters.ChoiceFilter(
+        choices=Inbedding.choices, label=_("Administrative embedding"), empty_label=_("All")
+    )
+    inwoners = django_filters.ChoiceFilter(
+        choices=[(k, v[0]) for k, v in INWONERS_BANDEN.items()],
+        method="inwoners_band",
+        label=_("Inhabitants"),
+        empty_label=_("All"),
+    )
+    formatie = django_filters.ChoiceFilter(
+        choices=[(k, v[0]) for k, v in FTE_BANDEN.items()],
+        method="formatie_band_filter",
+        label=_("Formation"),
+        empty_label=_("All"),
+    )
+    onder_norm = django_filters.BooleanFilter(
+        method="onder_de_norm",
+        label=_("Only teams with fewer wijkagenten than the norm"),
+        widget=forms.CheckboxInput,
+    )
+    o = django_filters.OrderingFilter(
+        fields=[
+            ("naam", "naam"),
+            ("eenheid__naam", "eenheid"),
+            ("formatie_fte", "formatie"),
+            ("inwoners", "inwoners"),
+            ("oppervlakte_km2", "oppervlakte"),
+            ("dichtheid", "dichtheid"),
+            ("bezetting", "bezetting"),
+        ],
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Basisteam
+        fields = []
+
+    def zoek(self, queryset, name, value):
+        woorden = value.split()
+        for woord in woorden:
+            queryset = queryset.filter(
+                Q(naam__icontains=woord) | Q(werkgebieden__gemeente__naam__icontains=woord)
+            )
+        return queryset.distinct() if woorden else queryset
+
+    def inwoners_band(self, queryset, name, value):
+        return _band(queryset, "inwoners", INWONERS_BANDEN, value)
+
+    def formatie_band_filter(self, queryset, name, value):
+        return _band(queryset, "formatie_fte", FTE_BANDEN, value)
+
+    def onder_de_norm(self, queryset, name, value):
+        return queryset.filter(bezetting__lt=100) if value else queryset

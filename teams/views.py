@@ -1,0 +1,128 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from . import services
+from .access import get_team_for_user, mag_team_bewerken
+from .filters import BasisteamFilter
+from .forms import ContextForm
+from .models import Basisteam, Lidmaatschap, Werkgebied
+from .spreiding import spreiding, vergelijkbaar
+
+PER_PAGINA = 25
+
+
+def _werkgebieden():
+    return Prefetch("werkgebieden", queryset=Werkgebied.objects.select_related("gemeente"))
+
+
+@login_required
+@require_safe
+def team_list(request: HttpRequest) -> HttpResponse:
+    teams = (
+        Basisteam.objects.met_kengetallen()
+        .select_related("eenheid")
+        .prefetch_related(_werkgebieden())
+        .order_by("naam")
+    )
+    filterset = BasisteamFilter(request.GET, queryset=teams)
+    pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "teams/team_list.html",
+        {
+            "filter": filterset,
+            "pagina": pagina,
+            "sortering": request.GET.get("o", ""),
+            "kruimels": [(_("Basisteams"), None)],
+        },
+    )
+
+
+@login_required
+@require_safe
+def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    team = get_team_for_user(request.user, slug)
+    alle = list(
+        Basisteam.objects.met_kengetallen().values(
+            "pk",
+            "naam",
+            "slug",
+            "eenheid__naam",
+            "formatie_fte",
+            "inwoners",
+            "oppervlakte_km2",
+            "dichtheid",
+            "bezetting",
+        )
+    )
+    kenmerken = spreiding(team.pk, alle)
+    leden = team.lidmaatschappen.select_related("user", "cluster").order_by("rol", "user__naam")
+    return render(
+        request,
+        "teams/team_detail.html",
+        {
+            "team": team,
+            "werkgebieden": team.werkgebieden.select_related("gemeente"),
+            "clusters": team.clusters.all(),
+            "teamchefs": [lid for lid in leden if lid.rol == Lidmaatschap.Rol.TEAMCHEF],
+            "collegas": [lid for lid in leden if lid.rol == Lidmaatschap.Rol.COLLEGA],
+            "agenda": team.agendapunten.select_related("opgave", "aandachtspunt"),
+            "spreiding": kenmerken,
+            "spreiding_hoogte": 32 * len(kenmerken),
+            "vergelijkbaar": vergelijkbaar(team.pk, alle),
+            "mag_bewerken": mag_team_bewerken(request.user, team),
+            "kruimels": [(_("Basisteams"), reverse("teams:list")), (team.naam, None)],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def team_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
+    team = get_team_for_user(request.user, slug, bewerken=True)
+    form = ContextForm(request.POST or None, instance=team, initial={"versie": team.versie})
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        velden = {veld: form.cleaned_data[veld] for veld in Basisteam.CONTEXT_VELDEN}
+        try:
+            services.werk_context_bij(team.pk, form.cleaned_data["versie"], velden)
+        except services.Conflict:
+            conflict = True
+            team.refresh_from_db()
+            # Keep what this person typed; the next save knowingly replaces the newer text.
+            data = request.POST.copy()
+            data["versie"] = team.versie
+            form = ContextForm(data, instance=team)
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Someone else saved this profile while you were editing it. Your text is "
+                    "still below; the version now saved is shown beside it. Save again to "
+                    "replace it with yours."
+                ),
+            )
+        else:
+            messages.success(request, _("The team profile has been saved."))
+            return redirect(team)
+    return render(
+        request,
+        "teams/team_form.html",
+        {
+            "team": team,
+            "form": form,
+            "conflict": conflict,
+            "kruimels": [
+                (_("Basisteams"), reverse("teams:list")),
+                (team.naam, team.get_absolute_url()),
+                (_("Edit context"), None),
+            ],
+        },
+    )
