@@ -88,17 +88,17 @@ def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def team_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
     team = get_team_for_user(request.user, slug, bewerken=True)
     form = ContextForm(request.POST or None, instance=team, initial={"versie": team.versie})
-    conflict = False
+    opgeslagen = None
     if request.method == "POST" and form.is_valid():
         velden = {veld: form.cleaned_data[veld] for veld in Basisteam.CONTEXT_VELDEN}
         try:
             services.werk_context_bij(team.pk, form.cleaned_data["versie"], velden)
         except services.Conflict:
-            conflict = True
-            team.refresh_from_db()
-            # Keep what this person typed; the next save knowingly replaces the newer text.
+            # Keep what this person typed, show what is saved now, and let the next save
+            # knowingly replace it.
+            opgeslagen = Basisteam.objects.get(pk=team.pk)
             data = request.POST.copy()
-            data["versie"] = team.versie
+            data["versie"] = opgeslagen.versie
             form = ContextForm(data, instance=team)
             form.is_valid()
             form.add_error(
@@ -118,7 +118,7 @@ def team_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "team": team,
             "form": form,
-            "conflict": conflict,
+            "opgeslagen": opgeslagen,
             "kruimels": [
                 (_("Basisteams"), reverse("teams:list")),
                 (team.naam, team.get_absolute_url()),
