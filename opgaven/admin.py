@@ -2,7 +2,15 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Aandachtspunt, Gespreksleidraad, Gespreksvraag, Opgave, Pagina
+from .models import (
+    Aandachtspunt,
+    AgendaPunt,
+    AgendaWijziging,
+    Gespreksleidraad,
+    Gespreksvraag,
+    Opgave,
+    Pagina,
+)
 
 
 class AandachtspuntInline(admin.StackedInline):
@@ -94,3 +102,32 @@ class PaginaAdmin(admin.ModelAdmin):
     list_filter = ["gepubliceerd"]
     search_fields = ["titel", "tekst"]
     prepopulated_fields = {"slug": ["titel"]}
+
+
+@admin.register(AgendaPunt)
+class AgendaPuntAdmin(admin.ModelAdmin):
+    list_display = ["basisteam", "opgave", "aandachtspunt", "fase", "bijgewerkt_op"]
+    list_filter = ["fase", "opgave", "basisteam__eenheid"]
+    list_select_related = ["basisteam", "opgave", "aandachtspunt"]
+    search_fields = ["basisteam__naam", "notitie"]
+    autocomplete_fields = ["basisteam"]
+    readonly_fields = ["bijgewerkt_door", "bijgewerkt_op"]
+
+
+@admin.register(AgendaWijziging)
+class AgendaWijzigingAdmin(admin.ModelAdmin):
+    """The history is a record: it can be read, never edited."""
+
+    list_display = ["op", "basisteam", "actie", "onderwerp", "fase", "door"]
+    list_filter = ["actie", "fase", "basisteam__eenheid"]
+    list_select_related = ["basisteam", "door"]
+    search_fields = ["basisteam__naam", "onderwerp", "notitie"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

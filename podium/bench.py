@@ -15,13 +15,55 @@ import tracemalloc
 TARGET_P95_MS = 100.0
 TARGET_PEAK_KIB = 4096
 REQUESTS = 200
+BASISTEAMS = 170  # the national scale
 PAGES = [
     "/",
     "/opgaven/",
     "/opgaven/werken-in-wijk-en-web/",
     "/over-ggp/",
-    "/accounts/login/",
+    "/accounts/email/",
+    "/teams/",
+    "/teams/?o=-inwoners&inbedding=meerdere",
+    "/teams/bench-17/",
+    "/teams/bench-17/agenda/",
 ]
+
+
+def _landelijke_schaal():
+    """170 basisteams, each with two gemeenten, a cluster and agenda, and a teamchef."""
+    from opgaven.models import Opgave
+    from opgaven.services import zet_op_agenda
+    from teams.models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
+
+    eenheden = list(Eenheid.objects.all())
+    opgaven = list(Opgave.objects.all())
+    teams = Basisteam.objects.bulk_create(
+        Basisteam(
+            naam=f"Basisteam {n}",
+            slug=f"bench-{n}",
+            code=f"B{n}",
+            eenheid=eenheden[n % len(eenheden)],
+            formatie_fte=60 + n % 140,
+            oppervlakte_km2=2 + (n * 11) % 1800,
+            inwoners=18_000 + (n * 1_234) % 200_000,
+            wijkagenten=5 + n % 30,
+        )
+        for n in range(BASISTEAMS)
+    )
+    gemeenten = Gemeente.objects.bulk_create(
+        Gemeente(naam=f"Gemeente {n}", cbs_code=f"GM{n:04}") for n in range(2 * BASISTEAMS)
+    )
+    Werkgebied.objects.bulk_create(
+        Werkgebied(basisteam=team, gemeente=gemeenten[2 * i + k])
+        for i, team in enumerate(teams)
+        for k in range(2)
+    )
+    Cluster.objects.bulk_create(Cluster(basisteam=team, naam="Noord") for team in teams)
+    chef = User.objects.create_user(email="chef@bench.invalid", naam="Chef")
+    Lidmaatschap.objects.create(user=chef, basisteam=teams[17], rol="teamchef")
+    for opgave in opgaven:
+        zet_op_agenda(teams[17], chef, opgave)
+    return chef
 
 
 def main() -> int:
@@ -39,6 +81,7 @@ def main() -> int:
     failed = False
     try:
         client = Client()
+        client.force_login(_landelijke_schaal())
         print(f"{'page':<36}{'median ms':>10}{'p95 ms':>10}{'peak KiB':>10}")
         for url in PAGES:
             for _ in range(10):  # warm caches, templates and the connection

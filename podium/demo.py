@@ -161,8 +161,22 @@ DEMO_ACCOUNTS = [
         "demo-polderland",
         Lidmaatschap.Rol.TEAMCHEF,
     ),
-    DemoAccount(f"redacteur@{DEMO_DOMAIN}", "Rik Redacteur (demo)", "redacteur", groep=REDACTIE),
-    DemoAccount(f"beheerder@{DEMO_DOMAIN}", "Bea Beheerder (demo)", "beheerder", groep=BEHEER),
+    DemoAccount(
+        f"redacteur@{DEMO_DOMAIN}",
+        "Rik Redacteur (demo)",
+        "redacteur",
+        "demo-rivierstad",
+        Lidmaatschap.Rol.COLLEGA,
+        groep=REDACTIE,
+    ),
+    DemoAccount(
+        f"beheerder@{DEMO_DOMAIN}",
+        "Bea Beheerder (demo)",
+        "beheerder",
+        "demo-havenkwartier",
+        Lidmaatschap.Rol.COLLEGA,
+        groep=BEHEER,
+    ),
 ]
 
 

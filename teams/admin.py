@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .models import Basisteam, Eenheid, Lidmaatschap, User
+from .models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
 
 
 class LidmaatschapInline(admin.TabularInline):
@@ -81,11 +81,61 @@ class EenheidAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["naam"]}
 
 
+class WerkgebiedInline(admin.TabularInline):
+    model = Werkgebied
+    extra = 0
+    autocomplete_fields = ["gemeente"]
+
+
+class ClusterInline(admin.StackedInline):
+    model = Cluster
+    extra = 0
+
+
 @admin.register(Basisteam)
 class BasisteamAdmin(admin.ModelAdmin):
-    list_display = ["naam", "eenheid"]
-    list_filter = ["eenheid"]
+    list_display = [
+        "naam",
+        "code",
+        "eenheid",
+        "district",
+        "formatie_fte",
+        "inwoners",
+        "wijkagenten",
+    ]
+    list_filter = ["eenheid", "district"]
     list_select_related = ["eenheid"]
-    search_fields = ["naam"]
+    search_fields = ["naam", "code", "district", "werkgebieden__gemeente__naam"]
     prepopulated_fields = {"slug": ["naam"]}
-    inlines = [TeamLidmaatschapInline]
+    readonly_fields = ["versie"]
+    inlines = [WerkgebiedInline, ClusterInline, TeamLidmaatschapInline]
+    fieldsets = [
+        (None, {"fields": ["naam", "slug", "code", "eenheid", "district", "versie"]}),
+        (
+            _("Figures"),
+            {"fields": ["formatie_fte", "oppervlakte_km2", "inwoners", "wijkagenten"]},
+        ),
+        (_("Context"), {"fields": list(Basisteam.CONTEXT_VELDEN)}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        # Admin edits count as a new version too, so a teamchef editing at the same time
+        # gets a conflict instead of overwriting them.
+        if change:
+            obj.versie += 1
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.ModelAdmin):
+    list_display = ["naam", "cbs_code"]
+    search_fields = ["naam", "cbs_code"]
+
+
+@admin.register(Cluster)
+class ClusterAdmin(admin.ModelAdmin):
+    list_display = ["naam", "basisteam"]
+    list_filter = ["basisteam__eenheid"]
+    list_select_related = ["basisteam"]
+    search_fields = ["naam", "wijken", "basisteam__naam"]
+    autocomplete_fields = ["basisteam"]

@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Basisteam, Eenheid, Inbedding
@@ -28,6 +28,19 @@ def _band(queryset, veld: str, banden: dict, waarde: str):
     if hoog is not None:
         queryset = queryset.filter(**{f"{veld}__lt": hoog})
     return queryset
+
+
+class OnbekendLaatstOrderingFilter(django_filters.OrderingFilter):
+    """Teams with an unknown figure go last whichever way a column is sorted, then by name."""
+
+    def get_ordering_value(self, param: str):
+        aflopend = param.startswith("-")
+        veld = self.param_map.get(param.lstrip("-"), param.lstrip("-"))
+        return F(veld).desc(nulls_last=True) if aflopend else F(veld).asc(nulls_last=True)
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        return qs.order_by(*qs.query.order_by, "naam") if value else qs
 
 
 class BasisteamFilter(django_filters.FilterSet):
@@ -61,7 +74,7 @@ class BasisteamFilter(django_filters.FilterSet):
         label=_("Only teams with fewer wijkagenten than the norm"),
         widget=forms.CheckboxInput,
     )
-    o = django_filters.OrderingFilter(
+    o = OnbekendLaatstOrderingFilter(
         fields=[
             ("naam", "naam"),
             ("eenheid__naam", "eenheid"),

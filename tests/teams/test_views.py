@@ -258,3 +258,45 @@ def test_membership_cluster_must_be_of_the_same_team(collega, profiel, ander_tea
     lid.cluster = Cluster.objects.create(basisteam=ander_team, naam="Elders")
     with pytest.raises(ValidationError):
         lid.full_clean()
+
+
+@pytest.mark.parametrize(
+    "pagina",
+    [
+        "/admin/teams/basisteam/",
+        "/admin/teams/basisteam/add/",
+        "/admin/teams/gemeente/",
+        "/admin/teams/cluster/",
+        "/admin/opgaven/agendapunt/",
+        "/admin/opgaven/agendawijziging/",
+    ],
+)
+def test_beheerder_keeps_numbers_and_membership_in_the_admin(client, beheerder, profiel, pagina):
+    client.force_login(beheerder)
+    assert client.get(pagina).status_code == 200
+
+
+def test_admin_edit_of_a_team_bumps_its_version(client, beheerder, profiel):
+    client.force_login(beheerder)
+    response = client.get(f"/admin/teams/basisteam/{profiel.pk}/change/")
+    assert response.status_code == 200
+    from teams.admin import BasisteamAdmin
+
+    admin = BasisteamAdmin(Basisteam, None)
+    admin.save_model(None, profiel, None, change=True)
+    profiel.refresh_from_db()
+    assert profiel.versie == 2
+
+
+def test_context_form_query_count(client, teamchef, profiel, django_assert_max_num_queries):
+    client.force_login(teamchef)
+    with django_assert_max_num_queries(6):
+        assert client.get("/teams/utrecht-centrum/bewerken/").status_code == 200
+
+
+@pytest.mark.parametrize("richting", ["inwoners", "-inwoners"])
+def test_unknown_figures_sort_last_both_ways(client, collega, profiel, eenheid, richting):
+    Basisteam.objects.create(naam="Aaa onbekend", slug="aaa", code="A0", eenheid=eenheid)
+    client.force_login(collega)
+    teams = client.get(f"/teams/?o={richting}").context["pagina"].object_list
+    assert [t.slug for t in teams][-1] == "aaa"
