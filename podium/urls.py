@@ -17,7 +17,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("opgaven/", include("opgaven.urls")),
     path("over-ggp/", opgaven_views.over_ggp, name="over_ggp"),
+    path("voorbeelden/", include("voorbeelden.urls")),
+    path("gesprekken/", include("gesprekken.urls")),
     path("teams/", include("teams.urls")),
+    # A team's gesprekken and afspraken (/teams/<slug>/gesprekken/, /teams/<slug>/afspraken/).
+    path("teams/<slug:slug>/", include("gesprekken.team_urls")),
     # The team agenda is a team's choice of opgaven: the view lives with the opgaven.
     path("teams/<slug:slug>/agenda/", include("opgaven.agenda_urls")),
     path("accounts/", include("allauth.urls")),
