@@ -47,6 +47,10 @@ def opgave_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "opgave": opgave,
             "kruimels": [(_("The eight opgaven"), reverse("opgaven:list")), (opgave.titel, None)],
             "aandachtspunten": opgave.aandachtspunten.all(),
+            # Through the reverse relation: opgaven does not import the voorbeelden app.
+            "voorbeelden": opgave.voorbeelden.filter(redactiestatus="gepubliceerd").order_by(
+                "-gepubliceerd_op", "titel"
+            ),
             "leidraden": _leidraden_met_vragen().filter(opgaven=opgave),
             "vorige": buren.filter(nummer__lt=opgave.nummer).order_by("-nummer").first(),
             "volgende": buren.filter(nummer__gt=opgave.nummer).order_by("nummer").first(),

@@ -1,1 +1,326 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from opgaven.models import Aandachtspunt, Opgave
+
+from .opmaak import schoon
+
+BRON_FOLDER = "Podium voor goed politiewerk (ontwikkelagenda GGP)"
+
+# Title > summary > body, in Dutch: “wijkagenten” finds “wijkagent”.
+ZOEK_CONFIG = "dutch"
+ZOEKVECTOR = (
+    SearchVector("titel", weight="A", config=ZOEK_CONFIG)
+    + SearchVector("samenvatting", weight="B", config=ZOEK_CONFIG)
+    + SearchVector("aanleiding", "aanpak", "resultaat", "lessen", weight="C", config=ZOEK_CONFIG)
+)
+
+
+class Partner(models.Model):
+    class Soort(models.TextChoices):
+        GEMEENTE = "gemeente", _("municipality")
+        OM = "om", _("Public Prosecution Service (OM)")
+        DOUANE = "douane", _("Customs")
+        BELASTINGDIENST = "belastingdienst", _("Tax authority / FIOD")
+        ONDERWIJS = "onderwijs", _("education")
+        WONINGCORPORATIE = "woningcorporatie", _("housing corporation")
+        ZORG = "zorg", _("care and welfare")
+        BEDRIJF = "bedrijf", _("business")
+        BURGERS = "burgers", _("citizens / association")
+        ANDERS = "anders", _("other")
+
+    naam = models.CharField(_("name"), max_length=200, unique=True)
+    soort = models.CharField(_("kind"), max_length=30, choices=Soort)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    soort__in=[
+                        "gemeente",
+                        "om",
+                        "douane",
+                        "belastingdienst",
+                        "onderwijs",
+                        "woningcorporatie",
+                        "zorg",
+                        "bedrijf",
+                        "burgers",
+                        "anders",
+                    ]
+                ),
+                name="partner_soort_geldig",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Redactiestatus(models.TextChoices):
+    CONCEPT = "concept", _("draft")
+    INGEDIEND = "ingediend", _("submitted")
+    GEPUBLICEERD = "gepubliceerd", _("published")
+    AFGEWEZEN = "afgewezen", _("rejected")
+    GEARCHIVEERD = "gearchiveerd", _("archived")
+
+
+# The only ways a voorbeeld moves through the editorial process.
+OVERGANGEN: dict[str, set[str]] = {
+    Redactiestatus.CONCEPT: {Redactiestatus.INGEDIEND},
+    Redactiestatus.INGEDIEND: {
+        Redactiestatus.GEPUBLICEERD,
+        Redactiestatus.AFGEWEZEN,
+        Redactiestatus.CONCEPT,
+    },
+    Redactiestatus.AFGEWEZEN: {Redactiestatus.CONCEPT, Redactiestatus.INGEDIEND},
+    Redactiestatus.GEPUBLICEERD: {Redactiestatus.GEARCHIVEERD},
+    Redactiestatus.GEARCHIVEERD: {Redactiestatus.GEPUBLICEERD},
+}
+
+
+class VoorbeeldQuerySet(models.QuerySet):
+    def published(self) -> "VoorbeeldQuerySet":
+        return self.filter(redactiestatus=Redactiestatus.GEPUBLICEERD)
+
+    def zichtbaar_voor(self, user) -> "VoorbeeldQuerySet":
+        """Published ones for everyone; the author's own at any stage; all for redactie."""
+        if user.is_authenticated and user.has_perm("voorbeelden.change_voorbeeld"):
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(redactiestatus=Redactiestatus.GEPUBLICEERD) | Q(auteur=user))
+        return self.published()
+
+    def met_aantal_toepassingen(self) -> "VoorbeeldQuerySet":
+        return self.annotate(aantal_toepassingen=Count("toepassingen", distinct=True))
+
+
+class Voorbeeld(models.Model):
+    """A local practice: what prompted it, what the team did, what came of it, what was
+    learnt, how well it is evidenced, and whom to ask."""
+
+    class Status(models.TextChoices):
+        IDEE = "idee", _("idea")
+        LOOPT = "loopt", _("running")
+        AFGEROND = "afgerond", _("completed")
+        GESTOPT = "gestopt", _("stopped")
+
+    class Onderbouwing(models.TextChoices):
+        NIET = "niet", _("not evaluated")
+        LOKAAL = "lokaal", _("evaluated locally")
+        ONAFHANKELIJK = "onafhankelijk", _("evaluated independently")
+
+    titel = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    samenvatting = models.TextField(
+        _("summary"), help_text=_("What is it, in a few sentences? Shown in the list.")
+    )
+    aanleiding = models.TextField(_("reason"), blank=True)
+    aanpak = models.TextField(_("approach"), blank=True)
+    resultaat = models.TextField(_("result"), blank=True)
+    lessen = models.TextField(_("lessons"), blank=True)
+    opgaven = models.ManyToManyField(
+        Opgave, related_name="voorbeelden", verbose_name=_("opgaven"), blank=True
+    )
+    aandachtspunten = models.ManyToManyField(
+        Aandachtspunt, related_name="voorbeelden", verbose_name=_("aandachtspunten"), blank=True
+    )
+    eenheid = models.ForeignKey(
+        "teams.Eenheid",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="voorbeelden",
+        verbose_name=_("eenheid"),
+    )
+    basisteam = models.ForeignKey(
+        "teams.Basisteam",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="voorbeelden",
+        verbose_name=_("basisteam"),
+    )
+    plaats = models.CharField(_("place"), max_length=200, blank=True)
+    partners = models.ManyToManyField(
+        Partner, related_name="voorbeelden", verbose_name=_("partners"), blank=True
+    )
+    periode = models.CharField(
+        _("period"), max_length=200, blank=True, help_text=_("For example: since September 2017.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, blank=True)
+    onderbouwing = models.CharField(_("evidence"), max_length=20, choices=Onderbouwing, blank=True)
+    contactpersoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("contact person"),
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="voorbeelden",
+        verbose_name=_("author"),
+    )
+    redactiestatus = models.CharField(
+        _("editorial status"),
+        max_length=20,
+        choices=Redactiestatus,
+        default=Redactiestatus.CONCEPT,
+    )
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    beoordeeld_op = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    afwijzingsreden = models.TextField(_("reason for rejection"), blank=True)
+    gepubliceerd_op = models.DateTimeField(_("published at"), null=True, blank=True)
+    bron = models.CharField(_("source"), max_length=300, blank=True)
+    aangemaakt_op = models.DateTimeField(_("created at"), default=timezone.now)
+    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
+    versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    zoekvector = SearchVectorField(null=True, editable=False)
+
+    objects = VoorbeeldQuerySet.as_manager()
+
+    OPGEMAAKTE_VELDEN = ("aanleiding", "aanpak", "resultaat", "lessen")
+
+    class Meta:
+        verbose_name = _("voorbeeld")
+        verbose_name_plural = _("voorbeelden")
+        ordering = ["-gepubliceerd_op", "-aangemaakt_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    redactiestatus__in=[
+                        "concept",
+                        "ingediend",
+                        "gepubliceerd",
+                        "afgewezen",
+                        "gearchiveerd",
+                    ]
+                ),
+                name="voorbeeld_redactiestatus_geldig",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(redactiestatus="gepubliceerd")
+                | models.Q(gepubliceerd_op__isnull=False),
+                name="voorbeeld_gepubliceerd_heeft_datum",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(redactiestatus="afgewezen") | ~models.Q(afwijzingsreden=""),
+                name="voorbeeld_afgewezen_heeft_reden",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def save(self, *args, **kwargs) -> None:
+        for veld in self.OPGEMAAKTE_VELDEN:
+            setattr(self, veld, schoon(getattr(self, veld)))
+        super().save(*args, **kwargs)
+        werk_zoekvector_bij(Voorbeeld.objects.filter(pk=self.pk))
+
+    def get_absolute_url(self) -> str:
+        return reverse("voorbeelden:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_gepubliceerd(self) -> bool:
+        return self.redactiestatus == Redactiestatus.GEPUBLICEERD
+
+    def mag_naar(self, status: str) -> bool:
+        return status in OVERGANGEN.get(self.redactiestatus, set())
+
+    def clean(self) -> None:
+        if self.basisteam_id and self.eenheid_id and self.basisteam.eenheid_id != self.eenheid_id:
+            raise ValidationError({"basisteam": _("This basisteam belongs to another eenheid.")})
+
+
+def werk_zoekvector_bij(queryset) -> None:
+    """PostgreSQL keeps a weighted Dutch tsvector per voorbeeld (GIN-indexed); SQLite
+    searches the text itself and needs none."""
+    if connection.vendor == "postgresql":
+        queryset.update(zoekvector=ZOEKVECTOR)
+
+
+class VoorbeeldVersie(models.Model):
+    """The history of edits: who saved what, when."""
+
+    voorbeeld = models.ForeignKey(
+        Voorbeeld, on_delete=models.CASCADE, related_name="versies", verbose_name=_("voorbeeld")
+    )
+    versie = models.PositiveIntegerField(_("version"))
+    gebeurtenis = models.CharField(_("event"), max_length=200)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    op = models.DateTimeField(_("at"), default=timezone.now)
+    inhoud = models.JSONField(_("content"), default=dict)
+
+    class Meta:
+        verbose_name = _("voorbeeld version")
+        verbose_name_plural = _("voorbeeld versions")
+        ordering = ["-op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.voorbeeld} v{self.versie}: {self.gebeurtenis}"
+
+
+class Toepassing(models.Model):
+    """“Wij passen dit toe”: a basisteam applies this voorbeeld."""
+
+    voorbeeld = models.ForeignKey(
+        Voorbeeld,
+        on_delete=models.CASCADE,
+        related_name="toepassingen",
+        verbose_name=_("voorbeeld"),
+    )
+    basisteam = models.ForeignKey(
+        "teams.Basisteam",
+        on_delete=models.CASCADE,
+        related_name="toepassingen",
+        verbose_name=_("basisteam"),
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    op = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["voorbeeld", "basisteam"], name="toepassing_eenmaal_per_team"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.basisteam} → {self.voorbeeld}"

@@ -1,3 +1,15 @@
+from django.urls import path
+
+from . import views
+
 app_name = "voorbeelden"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.voorbeeld_list, name="list"),
+    path("nieuw/", views.voorbeeld_nieuw, name="nieuw"),
+    path("feed/", views.VoorbeeldenFeed(), name="feed"),
+    path("<slug:slug>/", views.voorbeeld_detail, name="detail"),
+    path("<slug:slug>/bewerken/", views.voorbeeld_bewerken, name="bewerken"),
+    path("<slug:slug>/toepassen/", views.voorbeeld_toepassen, name="toepassen"),
+    path("<slug:slug>/vraag/", views.voorbeeld_vraag, name="vraag"),
+]

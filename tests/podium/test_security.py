@@ -57,7 +57,8 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "a-production-like-secret-key-that-is-long-and-random-enough-0123456789",
     "ALLOWED_HOSTS": "podium.example.nl",
-    "DATABASE_URL": "sqlite:///prod-check.sqlite3",
+    # An absolute path outside the work tree: `check` may create the file.
+    "DATABASE_URL": "sqlite:////tmp/podium-prod-check.sqlite3",
 }
 
 

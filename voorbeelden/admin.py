@@ -1,0 +1,221 @@
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Case, IntegerField, Value, When
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Partner, Redactiestatus, Toepassing, Voorbeeld, VoorbeeldVersie
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["naam", "soort"]
+    list_filter = ["soort"]
+    search_fields = ["naam"]
+
+
+class ToepassingInline(admin.TabularInline):
+    model = Toepassing
+    extra = 0
+    autocomplete_fields = ["basisteam"]
+    readonly_fields = ["door", "op"]
+
+
+class VoorbeeldVersieInline(admin.TabularInline):
+    model = VoorbeeldVersie
+    extra = 0
+    fields = ["versie", "gebeurtenis", "door", "op"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class AfwijzenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Reason for rejection"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The author receives this by e-mail."),
+    )
+
+
+def _overgang(queryset, request, nieuw: str) -> tuple[int, int]:
+    gelukt = mislukt = 0
+    for voorbeeld in queryset:
+        try:
+            services.zet_status(voorbeeld, nieuw, request.user, request.POST.get("reden", ""))
+            gelukt += 1
+        except services.OngeldigeOvergang:
+            mislukt += 1
+    return gelukt, mislukt
+
+
+@admin.register(Voorbeeld)
+class VoorbeeldAdmin(admin.ModelAdmin):
+    """The redactie's review queue: submitted voorbeelden first. The editorial status only
+    changes through the actions, so only valid transitions exist."""
+
+    list_display = [
+        "titel",
+        "redactiestatus",
+        "auteur",
+        "eenheid",
+        "aangemaakt_op",
+        "gepubliceerd_op",
+    ]
+    list_filter = [
+        "redactiestatus",
+        "opgaven",
+        "eenheid",
+        "onderbouwing",
+        "status",
+        "partners__soort",
+    ]
+    list_select_related = ["auteur", "eenheid"]
+    search_fields = ["titel", "samenvatting", "aanpak", "plaats"]
+    autocomplete_fields = ["basisteam", "partners", "contactpersoon", "auteur"]
+    filter_horizontal = ["opgaven", "aandachtspunten"]
+    prepopulated_fields = {"slug": ["titel"]}
+    readonly_fields = [
+        "redactiestatus",
+        "beoordeeld_door",
+        "beoordeeld_op",
+        "afwijzingsreden",
+        "gepubliceerd_op",
+        "versie",
+    ]
+    inlines = [ToepassingInline, VoorbeeldVersieInline]
+    actions = ["publiceer", "wijs_af", "archiveer"]
+    fieldsets = [
+        (None, {"fields": ["titel", "slug", "samenvatting"]}),
+        (
+            _("Problem → approach → result"),
+            {"fields": ["aanleiding", "aanpak", "resultaat", "lessen"]},
+        ),
+        (_("Opgaven"), {"fields": ["opgaven", "aandachtspunten"]}),
+        (
+            _("Where, with whom, how far"),
+            {
+                "fields": [
+                    "eenheid",
+                    "basisteam",
+                    "plaats",
+                    "partners",
+                    "periode",
+                    "status",
+                    "onderbouwing",
+                ]
+            },
+        ),
+        (_("People"), {"fields": ["auteur", "contactpersoon"]}),
+        (
+            _("Editorial"),
+            {
+                "fields": [
+                    "redactiestatus",
+                    "beoordeeld_door",
+                    "beoordeeld_op",
+                    "afwijzingsreden",
+                    "gepubliceerd_op",
+                    "bron",
+                    "versie",
+                ]
+            },
+        ),
+    ]
+
+    def get_ordering(self, request):
+        wachtrij = Case(
+            When(redactiestatus=Redactiestatus.INGEDIEND, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return [wachtrij.asc(), "-aangemaakt_op"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.versie += 1
+        super().save_model(request, obj, form, change)
+
+    def _meld(self, request, gelukt: int, mislukt: int, tekst: str) -> None:
+        if gelukt:
+            self.message_user(request, tekst % {"count": gelukt}, messages.SUCCESS)
+        if mislukt:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d voorbeeld skipped: that step is not possible from its status.",
+                    "%(count)d voorbeelden skipped: that step is not possible from their status.",
+                    mislukt,
+                )
+                % {"count": mislukt},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Publish the selected voorbeelden"), permissions=["change"])
+    def publiceer(self, request, queryset):
+        gelukt, mislukt = _overgang(queryset, request, Redactiestatus.GEPUBLICEERD)
+        self._meld(
+            request,
+            gelukt,
+            mislukt,
+            ngettext("%(count)d voorbeeld published.", "%(count)d voorbeelden published.", gelukt),
+        )
+
+    @admin.action(description=_("Archive the selected voorbeelden"), permissions=["change"])
+    def archiveer(self, request, queryset):
+        gelukt, mislukt = _overgang(queryset, request, Redactiestatus.GEARCHIVEERD)
+        self._meld(
+            request,
+            gelukt,
+            mislukt,
+            ngettext("%(count)d voorbeeld archived.", "%(count)d voorbeelden archived.", gelukt),
+        )
+
+    @admin.action(
+        description=_("Reject the selected voorbeelden, with a reason"), permissions=["change"]
+    )
+    def wijs_af(self, request, queryset):
+        form = AfwijzenForm(request.POST if "bevestig" in request.POST else None)
+        if form.is_valid():
+            gelukt, mislukt = _overgang(queryset, request, Redactiestatus.AFGEWEZEN)
+            self._meld(
+                request,
+                gelukt,
+                mislukt,
+                ngettext(
+                    "%(count)d voorbeeld rejected.", "%(count)d voorbeelden rejected.", gelukt
+                ),
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/voorbeelden/afwijzen.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Reject voorbeelden"),
+                "voorbeelden": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+
+@admin.register(VoorbeeldVersie)
+class VoorbeeldVersieAdmin(admin.ModelAdmin):
+    list_display = ["voorbeeld", "versie", "gebeurtenis", "door", "op"]
+    list_select_related = ["voorbeeld", "door"]
+    search_fields = ["voorbeeld__titel"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

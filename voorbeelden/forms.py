@@ -1,0 +1,112 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from opgaven.models import Aandachtspunt, Opgave
+from teams.models import Basisteam, Eenheid
+
+from .models import Partner, Voorbeeld
+
+OPMAAK_HINT = _(
+    "Separate paragraphs with a blank line and start a list item with “- ”. Links and "
+    "emphasis may be HTML (<a>, <em>, <strong>); everything else is removed."
+)
+
+
+class VoorbeeldForm(forms.ModelForm):
+    """What a colleague fills in to share a voorbeeld: problem → approach → result, how well
+    it is evidenced, and whom to ask."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Voorbeeld
+        fields = [
+            "titel",
+            "samenvatting",
+            "aanleiding",
+            "aanpak",
+            "resultaat",
+            "lessen",
+            "opgaven",
+            "aandachtspunten",
+            "eenheid",
+            "basisteam",
+            "plaats",
+            "partners",
+            "periode",
+            "status",
+            "onderbouwing",
+        ]
+        widgets = {
+            "samenvatting": forms.Textarea(attrs={"rows": 3}),
+            "aanleiding": forms.Textarea(attrs={"rows": 5}),
+            "aanpak": forms.Textarea(attrs={"rows": 6}),
+            "resultaat": forms.Textarea(attrs={"rows": 5}),
+            "lessen": forms.Textarea(attrs={"rows": 5}),
+            "opgaven": forms.CheckboxSelectMultiple,
+            "aandachtspunten": forms.CheckboxSelectMultiple,
+            "partners": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "titel": _("Short and recognisable, e.g. “Webcare Twente”."),
+            "samenvatting": _("What is it, in two or three sentences? Shown in the list."),
+            "aanleiding": _("What was the problem or the opportunity?") + " " + OPMAAK_HINT,
+            "aanpak": _("What did the team do, with whom?"),
+            "resultaat": _("What came of it? Numbers if you have them."),
+            "lessen": _("What would you tell a team that wants to do the same?"),
+            "opgaven": _("Choose at least one opgave this voorbeeld works on."),
+            "aandachtspunten": _("Only aandachtspunten of the opgaven you chose."),
+            "basisteam": _("The team where it happens, if it is one team."),
+            "partners": _("The partners you work with; the redactie adds missing ones."),
+            "onderbouwing": _("Has anyone evaluated it, and how independently?"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opgaven"].required = True
+        self.fields["opgaven"].queryset = Opgave.objects.only("nummer", "titel")
+        self.fields["aandachtspunten"].queryset = Aandachtspunt.objects.select_related("opgave")
+        self.fields["aandachtspunten"].label_from_instance = lambda p: (
+            f"{p.opgave.nummer}. {p.tekst}"
+        )
+        self.fields["eenheid"].queryset = Eenheid.objects.all()
+        self.fields["basisteam"].queryset = Basisteam.objects.select_related("eenheid")
+        self.fields["partners"].queryset = Partner.objects.all()
+        if self.instance.pk:
+            self.fields["versie"].initial = self.instance.versie
+
+    def clean(self):
+        cleaned = super().clean()
+        opgaven = cleaned.get("opgaven") or []
+        punten = cleaned.get("aandachtspunten") or []
+        vreemd = [p for p in punten if p.opgave not in opgaven]
+        if opgaven and vreemd:
+            self.add_error(
+                "aandachtspunten",
+                _("“%(punt)s” belongs to an opgave you did not choose.") % {"punt": vreemd[0]},
+            )
+        team, eenheid = cleaned.get("basisteam"), cleaned.get("eenheid")
+        if team and eenheid and team.eenheid_id != eenheid.pk:
+            self.add_error("basisteam", _("This basisteam belongs to another eenheid."))
+        if team and not eenheid:
+            cleaned["eenheid"] = team.eenheid
+        return cleaned
+
+
+class ToepassenForm(forms.Form):
+    basisteam = forms.ModelChoiceField(
+        queryset=Basisteam.objects.none(), label=_("Our basisteam"), empty_label=None
+    )
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["basisteam"].queryset = teams
+
+
+class VraagForm(forms.Form):
+    vraag = forms.CharField(
+        label=_("Your question"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The contact person receives it by e-mail and answers you directly."),
+    )

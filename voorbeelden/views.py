@@ -1,0 +1,244 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from teams.models import Basisteam
+
+from . import services
+from .access import get_voorbeeld_for_user
+from .filters import VoorbeeldFilter
+from .forms import ToepassenForm, VoorbeeldForm, VraagForm
+from .models import Voorbeeld
+from .tasks import stuur_vraag
+
+PER_PAGINA = 20
+VRAGEN_PER_UUR = 5
+
+
+def _kruimels(*extra):
+    return [(_("Voorbeelden"), reverse("voorbeelden:list")), *extra]
+
+
+@require_safe
+def voorbeeld_list(request: HttpRequest) -> HttpResponse:
+    voorbeelden = (
+        Voorbeeld.objects.published()
+        .met_aantal_toepassingen()
+        .select_related("eenheid", "basisteam")
+        .prefetch_related("opgaven")
+    )
+    filterset = VoorbeeldFilter(request.GET, queryset=voorbeelden)
+    pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("page"))
+    context = {
+        "filter": filterset,
+        "pagina": pagina,
+        "kruimels": [(_("Voorbeelden"), None)],
+    }
+    if request.htmx:
+        # htmx swaps only the results; the URL it pushes is the same shareable filter state.
+        return render(request, "voorbeelden/voorbeeld_list.html#resultaten", context)
+    return render(request, "voorbeelden/voorbeeld_list.html", context)
+
+
+@require_safe
+def voorbeeld_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    voorbeeld = get_voorbeeld_for_user(request.user, slug)
+    punten = list(voorbeeld.aandachtspunten.select_related("opgave"))
+    verwant = (
+        Voorbeeld.objects.published()
+        .filter(aandachtspunten__in=punten)
+        .exclude(pk=voorbeeld.pk)
+        .annotate(gedeeld=Count("aandachtspunten"))
+        .order_by("-gedeeld", "-gepubliceerd_op")[:5]
+    )
+    mijn_teams = (
+        Basisteam.objects.for_user(request.user).exclude(toepassingen__voorbeeld=voorbeeld)
+        if request.user.is_authenticated
+        else Basisteam.objects.none()
+    )
+    return render(
+        request,
+        "voorbeelden/voorbeeld_detail.html",
+        {
+            "voorbeeld": voorbeeld,
+            "opgaven": voorbeeld.opgaven.all(),
+            "aandachtspunten": punten,
+            "partners": voorbeeld.partners.all(),
+            "toepassingen": voorbeeld.toepassingen.select_related("basisteam"),
+            "verwant": verwant,
+            "toepassen": ToepassenForm(teams=mijn_teams) if mijn_teams else None,
+            "vraag": VraagForm() if voorbeeld.contactpersoon_id else None,
+            "mag_bewerken": request.user.is_authenticated
+            and voorbeeld.auteur_id == request.user.pk
+            and not voorbeeld.is_gepubliceerd,
+            "kruimels": _kruimels((voorbeeld.titel, None)),
+        },
+    )
+
+
+def _unieke_slug(titel: str) -> str:
+    basis = slugify(titel)[:180] or "voorbeeld"
+    slug, n = basis, 2
+    # "nieuw" and "feed" are pages of their own under /voorbeelden/.
+    while slug in {"nieuw", "feed"} or Voorbeeld.objects.filter(slug=slug).exists():
+        slug, n = f"{basis}-{n}", n + 1
+    return slug
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def voorbeeld_nieuw(request: HttpRequest) -> HttpResponse:
+    form = VoorbeeldForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        voorbeeld = form.save(commit=False)
+        voorbeeld.slug = _unieke_slug(voorbeeld.titel)
+        indienen = request.POST.get("actie") == "indienen"
+        services.maak_aan(voorbeeld, request.user, indienen=indienen)
+        form.save_m2m()
+        messages.success(
+            request,
+            _("Thank you! The redactie reviews your voorbeeld before it is published.")
+            if indienen
+            else _("Saved as a draft. Only you and the redactie can see it."),
+        )
+        return redirect(voorbeeld)
+    return render(
+        request,
+        "voorbeelden/voorbeeld_form.html",
+        {"form": form, "kruimels": _kruimels((_("Share a voorbeeld"), None))},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
+    voorbeeld = get_voorbeeld_for_user(request.user, slug, bewerken=True)
+    form = VoorbeeldForm(request.POST or None, instance=voorbeeld)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.werk_bij(
+                form.save(commit=False),
+                request.user,
+                form.cleaned_data["versie"] or 0,
+                indienen=request.POST.get("actie") == "indienen",
+            )
+        except services.Conflict:
+            data = request.POST.copy()
+            data["versie"] = Voorbeeld.objects.values_list("versie", flat=True).get(
+                pk=voorbeeld.pk
+            )
+            form = VoorbeeldForm(data, instance=Voorbeeld.objects.get(pk=voorbeeld.pk))
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "This voorbeeld was changed elsewhere while you were editing it. Your "
+                    "text is still below; save again to replace the other version."
+                ),
+            )
+        else:
+            form.save_m2m()
+            messages.success(request, _("Your changes have been saved."))
+            return redirect(voorbeeld)
+    return render(
+        request,
+        "voorbeelden/voorbeeld_form.html",
+        {
+            "form": form,
+            "voorbeeld": voorbeeld,
+            "kruimels": _kruimels(
+                (voorbeeld.titel, voorbeeld.get_absolute_url()), (_("Edit"), None)
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def voorbeeld_toepassen(request: HttpRequest, slug: str) -> HttpResponse:
+    voorbeeld = get_voorbeeld_for_user(request.user, slug)
+    form = ToepassenForm(request.POST, teams=Basisteam.objects.for_user(request.user))
+    if not voorbeeld.is_gepubliceerd or not form.is_valid():
+        messages.error(request, _("Choose one of your own basisteams."))
+    elif services.pas_toe(voorbeeld, form.cleaned_data["basisteam"], request.user):
+        messages.success(
+            request,
+            _("Recorded: %(team)s applies this voorbeeld.")
+            % {"team": form.cleaned_data["basisteam"]},
+        )
+    else:
+        messages.info(request, _("Your basisteam had already recorded this."))
+    return redirect(voorbeeld)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def voorbeeld_vraag(request: HttpRequest, slug: str) -> HttpResponse:
+    voorbeeld = get_voorbeeld_for_user(request.user, slug)
+    if not voorbeeld.contactpersoon_id:
+        return redirect(voorbeeld)
+    form = VraagForm(request.POST or None)
+    sleutel = f"podium:vraag:{request.user.pk}"
+    if request.method == "POST" and form.is_valid():
+        # A rate limit per colleague: the contact person should not be flooded.
+        cache.add(sleutel, 0, timeout=3600)
+        if cache.incr(sleutel) > VRAGEN_PER_UUR:
+            form.add_error(
+                None,
+                _("You have asked %(n)d questions in the past hour; try again later.")
+                % {"n": VRAGEN_PER_UUR},
+            )
+        else:
+            stuur_vraag.enqueue(
+                voorbeeld.pk,
+                request.user.get_full_name(),
+                request.user.email,
+                form.cleaned_data["vraag"],
+            )
+            messages.success(request, _("Your question has been sent to the contact person."))
+            return redirect(voorbeeld)
+    return render(
+        request,
+        "voorbeelden/voorbeeld_vraag.html",
+        {
+            "voorbeeld": voorbeeld,
+            "form": form,
+            "kruimels": _kruimels(
+                (voorbeeld.titel, voorbeeld.get_absolute_url()), (_("Ask a question"), None)
+            ),
+        },
+    )
+
+
+class VoorbeeldenFeed(Feed):
+    feed_type = Atom1Feed
+    title = gettext_lazy("Podium: new voorbeelden")
+    subtitle = gettext_lazy("Newly published local voorbeelden of community policing.")
+    link = reverse_lazy("voorbeelden:list")
+
+    def items(self):
+        return Voorbeeld.objects.published().order_by("-gepubliceerd_op")[:20]
+
+    def item_title(self, item: Voorbeeld) -> str:
+        return item.titel
+
+    def item_description(self, item: Voorbeeld) -> str:
+        return strip_tags(item.samenvatting)
+
+    def item_pubdate(self, item: Voorbeeld):
+        return item.gepubliceerd_op
+
+    def item_updateddate(self, item: Voorbeeld):
+        return item.bijgewerkt_op
