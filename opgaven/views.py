@@ -50,7 +50,7 @@ def opgave_detail(request: HttpRequest, slug: str) -> HttpResponse:
             # Through the reverse relation: opgaven does not import the voorbeelden app.
             "voorbeelden": opgave.voorbeelden.filter(redactiestatus="gepubliceerd").order_by(
                 "-gepubliceerd_op", "titel"
-            ),
+            )[:10],
             "leidraden": _leidraden_met_vragen().filter(opgaven=opgave),
             "vorige": buren.filter(nummer__lt=opgave.nummer).order_by("-nummer").first(),
             "volgende": buren.filter(nummer__gt=opgave.nummer).order_by("nummer").first(),

@@ -26,7 +26,11 @@ PAGES = [
     "/teams/?o=-inwoners&inbedding=meerdere",
     "/teams/bench-17/",
     "/teams/bench-17/agenda/",
+    "/voorbeelden/",
+    "/voorbeelden/?q=wijkagent&sortering=toegepast",
+    "/voorbeelden/fabricius/",
 ]
+VOORBEELDEN = 2000  # “thousands of voorbeelden”
 
 
 def _landelijke_schaal():
@@ -63,7 +67,36 @@ def _landelijke_schaal():
     Lidmaatschap.objects.create(user=chef, basisteam=teams[17], rol="teamchef")
     for opgave in opgaven:
         zet_op_agenda(teams[17], chef, opgave)
+    _bibliotheek(teams, opgaven)
     return chef
+
+
+def _bibliotheek(teams, opgaven) -> None:
+    from django.utils import timezone
+
+    from voorbeelden.models import Toepassing, Voorbeeld
+
+    nu = timezone.now()
+    voorbeelden = Voorbeeld.objects.bulk_create(
+        Voorbeeld(
+            titel=f"Voorbeeld {n}",
+            slug=f"bench-voorbeeld-{n}",
+            samenvatting="Wijkagenten en partners werken samen in de wijk.",
+            aanpak="<p>Een aanpak met de gemeente en bewoners.</p>",
+            redactiestatus="gepubliceerd",
+            gepubliceerd_op=nu,
+            basisteam=teams[n % len(teams)],
+        )
+        for n in range(VOORBEELDEN)
+    )
+    Voorbeeld.opgaven.through.objects.bulk_create(
+        Voorbeeld.opgaven.through(voorbeeld=v, opgave=opgaven[i % len(opgaven)])
+        for i, v in enumerate(voorbeelden)
+    )
+    Toepassing.objects.bulk_create(
+        Toepassing(voorbeeld=voorbeelden[i], basisteam=teams[i % len(teams)])
+        for i in range(0, VOORBEELDEN, 3)
+    )
 
 
 def main() -> int:

@@ -14,6 +14,8 @@ from opgaven.models import Fase, Opgave
 from opgaven.services import zet_op_agenda
 from teams.models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
 from teams.permissions import BEHEER, REDACTIE
+from voorbeelden import services
+from voorbeelden.models import Redactiestatus, Voorbeeld
 
 DEMO_PASSWORD = "podium-demo-wachtwoord"  # noqa: S105 - printed on the console on purpose
 DEMO_DOMAIN = "demo.podium.invalid"
@@ -231,6 +233,7 @@ def load_demo() -> list[DemoAccount]:
                 defaults={"rol": account.team_rol, "cluster": team.clusters.first()},
             )
     _demo_agenda()
+    _demo_voorbeelden()
     return DEMO_ACCOUNTS
 
 
@@ -257,3 +260,40 @@ def _demo_agenda() -> None:
         Fase.VERANKERD,
         "Twee clusters met eigen wijken.",
     )
+
+
+def _demo_voorbeelden() -> None:
+    """One published demo voorbeeld with a contact person, and one waiting for review."""
+    if Voorbeeld.objects.filter(slug__startswith="demo-").exists():
+        return
+    collega = User.objects.get(email=f"collega@{DEMO_DOMAIN}")
+    team = Basisteam.objects.get(slug="demo-centrum")
+    nabijheid = Opgave.objects.get(nummer=4)
+    gepubliceerd = Voorbeeld(
+        titel="Koffie met een cop op het plein (demo)",
+        slug="demo-koffie-met-een-cop",
+        samenvatting="Elke eerste zaterdag drinken wijkagenten koffie met bewoners op het plein.",
+        aanleiding="Bewoners wisten niet wie hun wijkagent was.",
+        aanpak="- een vaste plek en tijd\n- koffie van de buurtvereniging",
+        resultaat="Meer meldingen van kleine ergernissen, en sneller.",
+        plaats="Grootstad (demo)",
+        periode="Sinds maart 2026",
+        status=Voorbeeld.Status.LOOPT,
+        onderbouwing=Voorbeeld.Onderbouwing.LOKAAL,
+        eenheid=team.eenheid,
+        basisteam=team,
+    )
+    services.maak_aan(gepubliceerd, collega, indienen=True)
+    gepubliceerd.opgaven.add(nabijheid)
+    redacteur = User.objects.get(email=f"redacteur@{DEMO_DOMAIN}")
+    services.zet_status(gepubliceerd, Redactiestatus.GEPUBLICEERD, redacteur)
+    ingediend = Voorbeeld(
+        titel="Wijkschouw met jongeren (demo)",
+        slug="demo-wijkschouw-met-jongeren",
+        samenvatting="Jongeren lopen met de wijkagent door de wijk en wijzen aan wat beter kan.",
+        plaats="Grootstad (demo)",
+        eenheid=team.eenheid,
+        basisteam=team,
+    )
+    services.maak_aan(ingediend, collega, indienen=True)
+    ingediend.opgaven.add(Opgave.objects.get(nummer=2))

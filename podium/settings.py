@@ -309,4 +309,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Every task's start and end is not news; failures still are.
+    "loggers": {"django.tasks": {"level": "WARNING"}},
 }

@@ -2,7 +2,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -101,7 +102,14 @@ class VoorbeeldQuerySet(models.QuerySet):
         return self.published()
 
     def met_aantal_toepassingen(self) -> "VoorbeeldQuerySet":
-        return self.annotate(aantal_toepassingen=Count("toepassingen", distinct=True))
+        # A subquery, not a join with GROUP BY: counting and paging the list stay cheap.
+        aantal = (
+            Toepassing.objects.filter(voorbeeld=OuterRef("pk"))
+            .values("voorbeeld")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(aantal_toepassingen=Coalesce(Subquery(aantal), Value(0)))
 
 
 class Voorbeeld(models.Model):

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from podium.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from podium.templatetags.podium import opmaak
 from teams.models import Basisteam, Lidmaatschap, User
+from voorbeelden.models import Voorbeeld
 
 
 def test_opmaak_paragraphs_lists_and_subheadings():
@@ -37,6 +38,8 @@ def test_demo_data_has_a_verified_account_per_persona_and_is_idempotent(client):
         == 5
     )
     assert Lidmaatschap.objects.filter(rol="teamchef").count() == 2
+    demo = Voorbeeld.objects.filter(slug__startswith="demo-")
+    assert sorted(demo.values_list("redactiestatus", flat=True)) == ["gepubliceerd", "ingediend"]
     assert User.objects.get(email="redacteur@demo.podium.invalid").groups.get().name == "Redactie"
     response = client.post(
         "/accounts/login/", {"login": "teamchef@demo.podium.invalid", "password": DEMO_PASSWORD}
