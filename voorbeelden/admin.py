@@ -139,6 +139,7 @@ class VoorbeeldAdmin(admin.ModelAdmin):
         if change:
             obj.versie += 1
         super().save_model(request, obj, form, change)
+        services.registreer_redactiebewerking(obj, request.user)
 
     def _meld(self, request, gelukt: int, mislukt: int, tekst: str) -> None:
         if gelukt:

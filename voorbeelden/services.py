@@ -44,6 +44,11 @@ def _leg_vast(voorbeeld: Voorbeeld, gebeurtenis: str, door: User | None) -> None
     )
 
 
+def registreer_redactiebewerking(voorbeeld: Voorbeeld, door: User) -> None:
+    """An edit the redactie made in the admin goes into the same history."""
+    _leg_vast(voorbeeld, _("edited by the redactie"), door)
+
+
 @transaction.atomic
 def maak_aan(voorbeeld: Voorbeeld, door: User, *, indienen: bool) -> Voorbeeld:
     """A colleague's new voorbeeld, saved as concept or submitted straight away. The form

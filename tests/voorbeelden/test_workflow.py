@@ -102,3 +102,27 @@ def test_the_editorial_status_is_not_editable_in_the_form(client, redacteur, con
 def test_colleagues_have_no_review_queue(as_persona, persona):
     response = as_persona(persona).get("/admin/voorbeelden/voorbeeld/", follow=True)
     assert response.status_code == 403
+
+
+def test_an_admin_edit_is_in_the_history(client, redacteur, concept):
+    client.force_login(redacteur)
+    url = f"/admin/voorbeelden/voorbeeld/{concept.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
+    data.update(
+        {
+            "titel": "Buurtapp Lombok (herzien)",
+            "opgaven": [o.pk for o in concept.opgaven.all()],
+            "toepassingen-TOTAL_FORMS": "0",
+            "toepassingen-INITIAL_FORMS": "0",
+            "versies-TOTAL_FORMS": "0",
+            "versies-INITIAL_FORMS": "0",
+        }
+    )
+    for leeg in ("aandachtspunten", "partners"):
+        data.pop(leeg, None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    concept.refresh_from_db()
+    assert concept.titel == "Buurtapp Lombok (herzien)"
+    assert concept.versies.first().gebeurtenis == "bewerkt door de redactie"
