@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from opgaven.models import Aandachtspunt, Opgave
@@ -50,7 +51,9 @@ class VoorbeeldForm(forms.ModelForm):
         help_texts = {
             "titel": _("Short and recognisable, e.g. “Webcare Twente”."),
             "samenvatting": _("What is it, in two or three sentences? Shown in the list."),
-            "aanleiding": _("What was the problem or the opportunity?") + " " + OPMAAK_HINT,
+            "aanleiding": format_lazy(
+                "{} {}", _("What was the problem or the opportunity?"), OPMAAK_HINT
+            ),
             "aanpak": _("What did the team do, with whom?"),
             "resultaat": _("What came of it? Numbers if you have them."),
             "lessen": _("What would you tell a team that wants to do the same?"),

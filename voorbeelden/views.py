@@ -46,8 +46,9 @@ def voorbeeld_list(request: HttpRequest) -> HttpResponse:
         "pagina": pagina,
         "kruimels": [(_("Voorbeelden"), None)],
     }
-    if request.htmx:
+    if request.htmx and not request.htmx.history_restore_request:
         # htmx swaps only the results; the URL it pushes is the same shareable filter state.
+        # Going back restores the whole page, so a history restore gets all of it.
         return render(request, "voorbeelden/voorbeeld_list.html#resultaten", context)
     return render(request, "voorbeelden/voorbeeld_list.html", context)
 
