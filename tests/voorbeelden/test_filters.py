@@ -93,3 +93,20 @@ def test_partner_kinds_cover_the_folder():
         "belastingdienst",
     }
     assert Opgave.objects.get(nummer=3).voorbeelden.count() == 1
+
+
+def test_htmx_history_restore_gets_the_whole_page(client):
+    response = client.get(
+        "/voorbeelden/?partner=douane",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert "<html" in html
+    assert 'class="site-header"' in html
+
+
+def test_htmx_results_update_the_live_count(client):
+    html = client.get("/voorbeelden/?partner=douane", HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="resultaten-status" class="visually-hidden" role="status" hx-swap-oob="true"' in html
+    assert "1 voorbeeld" in html
