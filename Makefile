@@ -20,8 +20,12 @@ help:
 	@echo "make check  – ruff, migrations, translations, check --deploy"
 	@echo "make messages – extract strings into the nl catalogue"
 
+# WeasyPrint (the PDF report of a gesprek) needs Pango and a font from the system.
+WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+
 system-deps:
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+	@dpkg -s $(WEASYPRINT_DEBS) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(WEASYPRINT_DEBS) >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(BASE_PYTHON)" || { echo "Python $(PYTHON_VERSION) not found (pyenv install $(PYTHON_VERSION))"; exit 1; }

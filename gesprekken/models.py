@@ -1,1 +1,404 @@
+"""Team gesprekken: the guiding questions with their answers, the afspraken made, and the
+history of both. Who may see and change them is decided in `access.py`; every change goes
+through `services.py`, which keeps the history and the optimistic locks."""
 
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opgaven.models import Gespreksleidraad, Gespreksvraag, Opgave
+from teams.access import is_beheerder
+from teams.models import Lidmaatschap
+
+
+class Status(models.TextChoices):
+    GEPLAND = "gepland", _("planned")
+    GEVOERD = "gevoerd", _("held")
+    AFGEROND = "afgerond", _("completed")
+
+
+# The one place that says how a gesprek moves: forward one step at a time; only the teamchef
+# (or a beheerder) takes it back a step, to reopen it.
+VOORUIT = {Status.GEPLAND: Status.GEVOERD, Status.GEVOERD: Status.AFGEROND}
+TERUG = {Status.GEVOERD: Status.GEPLAND, Status.AFGEROND: Status.GEVOERD}
+
+
+def volgende_statussen(status: str, *, heropenen: bool) -> list[Status]:
+    """The statuses a gesprek in `status` may move to; `heropenen` adds the step back."""
+    status = Status(status)
+    naar = [VOORUIT[status]] if status in VOORUIT else []
+    if heropenen and status in TERUG:
+        naar.append(TERUG[status])
+    return naar
+
+
+class Zichtbaarheid(models.TextChoices):
+    TEAM = "team", _("only the team")
+    POLITIE = "politie", _("the whole police")
+
+
+class GesprekQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "GesprekQuerySet":
+        """What `user` may read: their own teams' gesprekken and those shared with the whole
+        police; a beheerder reads all. One query, whatever the number of teams."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_beheerder(user):
+            return self
+        lid = Lidmaatschap.objects.filter(user=user, basisteam=OuterRef("basisteam"))
+        return self.filter(Q(zichtbaarheid=Zichtbaarheid.POLITIE) | Q(Exists(lid)))
+
+
+class Gesprek(models.Model):
+    """A team conversation about some of the opgaven, guided by one set of questions."""
+
+    basisteam = models.ForeignKey(
+        "teams.Basisteam",
+        on_delete=models.PROTECT,  # a record of what was said and agreed is never lost
+        related_name="gesprekken",
+        verbose_name=_("basisteam"),
+    )
+    titel = models.CharField(_("title"), max_length=200)
+    datum = models.DateField(_("date"))
+    leidraad = models.ForeignKey(
+        Gespreksleidraad,
+        on_delete=models.PROTECT,
+        related_name="gesprekken",
+        verbose_name=_("conversation guide"),
+    )
+    opgaven = models.ManyToManyField(
+        Opgave, related_name="gesprekken", blank=True, verbose_name=_("opgaven")
+    )
+    gespreksleider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="geleide_gesprekken",
+        verbose_name=_("conversation leader"),
+    )
+    deelnemers = models.TextField(
+        _("participants"),
+        blank=True,
+        help_text=_("Roles and organisations, e.g. wijkagenten, gemeente, woningcorporatie."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.GEPLAND)
+    zichtbaarheid = models.CharField(
+        _("visibility"), max_length=20, choices=Zichtbaarheid, default=Zichtbaarheid.TEAM
+    )
+    samenvatting = models.TextField(_("summary"), blank=True)
+    versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    aangemaakt_op = models.DateTimeField(_("created at"), auto_now_add=True)
+    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = GesprekQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gesprek")
+        verbose_name_plural = _("gesprekken")
+        ordering = ["-datum", "-pk"]
+        indexes = [models.Index(fields=["basisteam", "-datum"], name="gesprek_team_datum")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["gepland", "gevoerd", "afgerond"]),
+                name="gesprek_status_geldig",
+            ),
+            models.CheckConstraint(
+                condition=Q(zichtbaarheid__in=["team", "politie"]),
+                name="gesprek_zichtbaarheid_geldig",
+            ),
+            models.CheckConstraint(condition=~Q(titel=""), name="gesprek_titel_niet_leeg"),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("gesprekken:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_afgerond(self) -> bool:
+        return self.status == Status.AFGEROND
+
+    @property
+    def is_gedeeld(self) -> bool:
+        return self.zichtbaarheid == Zichtbaarheid.POLITIE
+
+
+class Antwoord(models.Model):
+    """What was said on one question in one gesprek. The question's text is kept as it was
+    asked, so the answer reads the same after the question is edited or archived."""
+
+    gesprek = models.ForeignKey(
+        Gesprek, on_delete=models.CASCADE, related_name="antwoorden", verbose_name=_("gesprek")
+    )
+    vraag = models.ForeignKey(
+        Gespreksvraag,
+        on_delete=models.PROTECT,
+        related_name="antwoorden",
+        verbose_name=_("question"),
+    )
+    vraag_tekst = models.CharField(_("question as asked"), max_length=500)
+    volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
+    tekst = models.TextField(_("answer"), blank=True)
+    versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+    bijgewerkt_op = models.DateTimeField(_("updated at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        ordering = ["gesprek_id", "volgorde", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gesprek", "vraag"], name="antwoord_eenmaal_per_vraag"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.vraag_tekst
+
+    @property
+    def is_top3(self) -> bool:
+        return self.vraag.soort == Gespreksvraag.Soort.TOP3
+
+
+class AntwoordVersie(models.Model):
+    """An earlier text of an answer, with who wrote it and when."""
+
+    antwoord = models.ForeignKey(
+        Antwoord, on_delete=models.CASCADE, related_name="versies", verbose_name=_("antwoord")
+    )
+    tekst = models.TextField(_("text"), blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    op = models.DateTimeField(_("at"))
+    vervangen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("replaced by"),
+    )
+    vervangen_op = models.DateTimeField(_("replaced at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("earlier answer")
+        verbose_name_plural = _("earlier answers")
+        ordering = ["antwoord_id", "-op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.antwoord} ({self.op:%Y-%m-%d %H:%M})"
+
+
+class AfspraakStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    LOOPT = "loopt", _("in progress")
+    KLAAR = "klaar", _("done")
+    VERVALLEN = "vervallen", _("dropped")
+
+
+OPENSTAAND = (AfspraakStatus.OPEN, AfspraakStatus.LOOPT)
+
+
+class AfspraakQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "AfspraakQuerySet":
+        """Afspraken are as visible as the gesprek they were made in."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_beheerder(user):
+            return self
+        lid = Lidmaatschap.objects.filter(user=user, basisteam=OuterRef("basisteam"))
+        return self.filter(Q(gesprek__zichtbaarheid=Zichtbaarheid.POLITIE) | Q(Exists(lid)))
+
+    def openstaand(self) -> "AfspraakQuerySet":
+        return self.filter(status__in=OPENSTAAND)
+
+    def over_tijd(self) -> "AfspraakQuerySet":
+        return self.openstaand().filter(streefdatum__lt=timezone.localdate())
+
+    def uit_eerdere_gesprekken(self, gesprek: Gesprek) -> "AfspraakQuerySet":
+        """The team's afspraken from gesprekken before `gesprek` that are still open, plus
+        those followed up in `gesprek` itself: they carry over until they are done or
+        dropped, so nothing agreed is forgotten."""
+        eerder = Q(gesprek__datum__lt=gesprek.datum) | Q(
+            gesprek__datum=gesprek.datum, gesprek__pk__lt=gesprek.pk
+        )
+        hier_bijgewerkt = AfspraakWijziging.objects.filter(
+            afspraak=OuterRef("pk"), gesprek=gesprek
+        )
+        return self.filter(eerder, basisteam_id=gesprek.basisteam_id).filter(
+            Q(status__in=OPENSTAAND) | Q(Exists(hier_bijgewerkt))
+        )
+
+
+class Afspraak(models.Model):
+    """Something the team agreed to do (the “drie dingen”), followed up until it is done."""
+
+    gesprek = models.ForeignKey(
+        Gesprek, on_delete=models.CASCADE, related_name="afspraken", verbose_name=_("gesprek")
+    )
+    # The gesprek's team, stored again so a team's afspraken are listed without a join.
+    basisteam = models.ForeignKey(
+        "teams.Basisteam",
+        on_delete=models.PROTECT,
+        related_name="afspraken",
+        verbose_name=_("basisteam"),
+    )
+    vraag = models.ForeignKey(
+        Gespreksvraag,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="afspraken",
+        verbose_name=_("question"),
+        help_text=_("The “top 3” question this afspraak was recorded under, if any."),
+    )
+    omschrijving = models.CharField(_("description"), max_length=500)
+    opgave = models.ForeignKey(
+        Opgave,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="afspraken",
+        verbose_name=_("opgave"),
+    )
+    eigenaar = models.CharField(
+        _("owner"),
+        max_length=150,
+        blank=True,
+        help_text=_("Who carries it: a colleague, or a partner such as the gemeente."),
+    )
+    streefdatum = models.DateField(_("target date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AfspraakStatus, default=AfspraakStatus.OPEN
+    )
+    versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    aangemaakt_op = models.DateTimeField(_("created at"), auto_now_add=True)
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = AfspraakQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("afspraak")
+        verbose_name_plural = _("afspraken")
+        ordering = ["gesprek_id", "pk"]
+        indexes = [models.Index(fields=["basisteam", "status"], name="afspraak_team_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "loopt", "klaar", "vervallen"]),
+                name="afspraak_status_geldig",
+            ),
+            models.CheckConstraint(
+                condition=~Q(omschrijving=""), name="afspraak_omschrijving_niet_leeg"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+    def get_absolute_url(self) -> str:
+        return reverse("gesprekken:afspraak", kwargs={"pk": self.pk})
+
+    @property
+    def is_openstaand(self) -> bool:
+        return self.status in OPENSTAAND
+
+    @property
+    def is_over_tijd(self) -> bool:
+        return bool(
+            self.is_openstaand and self.streefdatum and self.streefdatum < timezone.localdate()
+        )
+
+
+class AfspraakWijziging(models.Model):
+    """The history of an afspraak: its state after each change, who made it and when, and in
+    which gesprek it was followed up. The previous line holds the previous text."""
+
+    class Actie(models.TextChoices):
+        AANGEMAAKT = "aangemaakt", _("recorded")
+        GEWIJZIGD = "gewijzigd", _("changed")
+
+    afspraak = models.ForeignKey(
+        Afspraak, on_delete=models.CASCADE, related_name="wijzigingen", verbose_name=_("afspraak")
+    )
+    actie = models.CharField(_("action"), max_length=20, choices=Actie)
+    omschrijving = models.CharField(_("description"), max_length=500)
+    opgave = models.ForeignKey(
+        Opgave,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("opgave"),
+    )
+    eigenaar = models.CharField(_("owner"), max_length=150, blank=True)
+    streefdatum = models.DateField(_("target date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=AfspraakStatus)
+    gesprek = models.ForeignKey(
+        Gesprek,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("in gesprek"),
+        help_text=_("The gesprek in which the change was made, if any."),
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    op = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("afspraak change")
+        verbose_name_plural = _("afspraak changes")
+        ordering = ["afspraak_id", "-op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_actie_display()}: {self.omschrijving}"

@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from gesprekken.demo import load_demo_gesprekken
 from opgaven.models import Fase, Opgave
 from opgaven.services import zet_op_agenda
 from teams.models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
@@ -234,6 +235,7 @@ def load_demo() -> list[DemoAccount]:
             )
     _demo_agenda()
     _demo_voorbeelden()
+    load_demo_gesprekken()
     return DEMO_ACCOUNTS
 
 

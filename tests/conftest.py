@@ -119,3 +119,10 @@ def as_persona(request, client):
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects production passwords, not test fixtures.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _whitenoise_lazy(settings):
+    # Every test client builds the middleware again, and WhiteNoise would scan all static
+    # files each time (~0.1 s a test); unit tests fetch no static file.
+    settings.WHITENOISE_AUTOREFRESH = True

@@ -108,5 +108,7 @@ def test_htmx_history_restore_gets_the_whole_page(client):
 
 def test_htmx_results_update_the_live_count(client):
     html = client.get("/voorbeelden/?partner=douane", HTTP_HX_REQUEST="true").content.decode()
-    assert 'id="resultaten-status" class="visually-hidden" role="status" hx-swap-oob="true"' in html
+    assert (
+        'id="resultaten-status" class="visually-hidden" role="status" hx-swap-oob="true"' in html
+    )
     assert "1 voorbeeld" in html

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from opgaven.models import Aandachtspunt, Opgave
 from teams.models import Basisteam
@@ -246,10 +248,13 @@ def test_query_counts_flat_with_ten_times_the_voorbeelden(
     client, collega, team, ander_team, maak_voorbeeld, django_assert_num_queries, url, queries
 ):
     client.force_login(collega)
-    with django_assert_num_queries(queries):
+    # The pin is a ceiling (PostgreSQL needs fewer than SQLite for a search); the count
+    # itself must not grow with the data.
+    with CaptureQueriesContext(connection) as eerst:
         assert client.get(url).status_code == 200
+    assert len(eerst) <= queries
     _tienmaal(maak_voorbeeld, team, ander_team)
     assert Voorbeeld.objects.count() >= 70
-    with django_assert_num_queries(queries):
+    with django_assert_num_queries(len(eerst)):
         assert client.get(url).status_code == 200
     assert Basisteam.objects.count() == 2

@@ -1,0 +1,211 @@
+"""The report (print view and PDF) and the CSV exports: what is in them, and that they read
+back as they were written."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from gesprekken import services
+from gesprekken.models import Gesprek
+from gesprekken.verslag import veilige_cel
+from opgaven.models import Gespreksvraag, Opgave
+
+pytestmark = pytest.mark.django_db
+
+BOM = "\ufeff"
+
+
+@pytest.fixture
+def gevoerd(gesprek, teamchef, gespreksleider, maak_gesprek):
+    """A gesprek with answers, the drie dingen, an extra afspraak and one carried over."""
+    eerder = maak_gesprek(titel="Winteroverleg", datum=datetime.date(2026, 1, 5))
+    (oud,) = services.maak_afspraken(
+        eerder, teamchef, [{"omschrijving": "Fietsverlichting controleren", "eigenaar": "Bo"}]
+    )
+    een, twee, top3 = gesprek.antwoorden.select_related("vraag").order_by("volgorde")
+    services.leg_antwoord_vast(een, gespreksleider, 1, "Wij werken met clusters; één per wijk.")
+    services.leg_antwoord_vast(twee, gespreksleider, 1, "=SOM(A1) en ‘ruimte’ — écht")
+    services.maak_afspraken(
+        gesprek,
+        gespreksleider,
+        [
+            {
+                "omschrijving": "Wijkschouw met de gemeente",
+                "eigenaar": "Carla Collega",
+                "streefdatum": datetime.date(2026, 4, 1),
+                "opgave": Opgave.objects.get(nummer=6),
+            },
+            {"omschrijving": "Leren van Heuvelrug"},
+        ],
+        vraag=top3.vraag,
+    )
+    services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Verslag naar de burgemeester"}])
+    services.zet_status(gesprek, "gevoerd", heropenen=False)
+    gesprek.oud = oud
+    return gesprek
+
+
+def test_the_pdf_holds_the_team_participants_answers_and_afspraken(client, gevoerd, collega):
+    client.force_login(collega)
+    response = client.get(f"/gesprekken/{gevoerd.pk}/verslag.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert f'filename="verslag-gesprek-{gevoerd.pk}.pdf"' in response["Content-Disposition"]
+    pdf = PdfReader(io.BytesIO(response.content))
+    tekst = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    for verwacht in [
+        "Basisteam Utrecht-Centrum",
+        "Verslag: Teamgesprek interne opgaven",
+        "10 maart 2026",
+        "wijkagenten, gemeente",
+        "Gijs Gespreksleider",
+        "6. 'Klein' binnen 'groot' organiseren",
+        "Wij werken met clusters; één per wijk.",
+        "=SOM(A1) en ‘ruimte’ — écht",
+        "Wijkschouw met de gemeente",
+        "Verslag naar de burgemeester",
+        "Fietsverlichting controleren",  # carried over from the earlier gesprek
+        "Vragen en antwoorden",
+    ]:
+        assert verwacht in tekst, verwacht
+    assert pdf.metadata.title == "Verslag: Teamgesprek interne opgaven · Basisteam Utrecht-Centrum"
+    assert pdf.metadata.author == "Basisteam Utrecht-Centrum"
+    katalogus = pdf.trailer["/Root"]
+    assert katalogus["/Lang"] == "nl"
+    assert "/StructTreeRoot" in katalogus  # a tagged PDF
+    assert katalogus["/MarkInfo"]["/Marked"]
+
+
+def test_the_pdf_fetches_nothing_outside_the_document(client, gesprek, teamchef):
+    services.leg_antwoord_vast(
+        gesprek.antwoorden.get(volgorde=1),
+        teamchef,
+        1,
+        '<img src="file:///etc/passwd"><link rel=stylesheet href="http://example.invalid/x.css">',
+    )
+    client.force_login(teamchef)
+    response = client.get(f"/gesprekken/{gesprek.pk}/verslag.pdf")
+    tekst = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "file:///etc/passwd" in tekst  # shown as text, never loaded
+
+
+def test_the_print_view_has_the_report_and_no_forms(client, gevoerd, teamchef):
+    client.force_login(teamchef)
+    html = client.get(f"/gesprekken/{gevoerd.pk}/verslag/").content.decode()
+    assert "<h1>Verslag: Teamgesprek interne opgaven</h1>" in html
+    assert "Wij werken met clusters; één per wijk." in html
+    assert "Fietsverlichting controleren" in html
+    assert 'method="post"' not in html.split('<main id="inhoud"')[1].split("</main>")[0]
+    assert f'href="/gesprekken/{gevoerd.pk}/verslag.pdf"' in html
+
+
+def _rows(response) -> list[list[str]]:
+    tekst = response.content.decode("utf-8")
+    assert tekst.startswith(BOM)
+    return list(csv.reader(io.StringIO(tekst[1:])))
+
+
+def test_the_gesprek_csv_parses_back_to_the_same_rows(client, gevoerd, collega):
+    client.force_login(collega)
+    response = client.get(f"/gesprekken/{gevoerd.pk}/gesprek.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment;" in response["Content-Disposition"]
+    rows = _rows(response)
+    antwoorden = list(gevoerd.antwoorden.select_related("bijgewerkt_door").order_by("volgorde"))
+    top3 = antwoorden[2]
+    wijkschouw, leren, verslag = gevoerd.afspraken.order_by("pk")
+    oud = gevoerd.oud
+    oud.refresh_from_db()
+
+    def tijd(waarde):
+        return veilige_cel(waarde)
+
+    assert rows == [
+        ["Onderdeel", "Vraag of gegeven", "Tekst", "Eigenaar", "Streefdatum", "Status",
+         "Opgave", "Bijgewerkt door", "Bijgewerkt op"],
+        ["Gesprek", "Basisteam", "Basisteam Utrecht-Centrum", "", "", "", "", "", ""],
+        ["Gesprek", "Titel", "Teamgesprek interne opgaven", "", "", "", "", "", ""],
+        ["Gesprek", "Datum", "2026-03-10", "", "", "", "", "", ""],
+        ["Gesprek", "Status", "gevoerd", "", "", "", "", "", ""],
+        ["Gesprek", "Gespreksleidraad", "Vragen bij de interne opgaven", "", "", "", "", "", ""],
+        ["Gesprek", "Gespreksleider", "Gijs Gespreksleider", "", "", "", "", "", ""],
+        ["Gesprek", "Deelnemers", "wijkagenten, gemeente", "", "", "", "", "", ""],
+        ["Gesprek", "Opgaven",
+         "5. De teams en teamchefs in positie brengen; 6. 'Klein' binnen 'groot' organiseren",
+         "", "", "", "", "", ""],
+        ["Gesprek", "Wie mag het lezen", "alleen het team", "", "", "", "", "", ""],
+        ["Gesprek", "Samenvatting", "", "", "", "", "", "", ""],
+        ["Antwoord", antwoorden[0].vraag_tekst, "Wij werken met clusters; één per wijk.",
+         "", "", "", "", "Gijs Gespreksleider", tijd(antwoorden[0].bijgewerkt_op)],
+        # A formula is made harmless text for spreadsheet programs.
+        ["Antwoord", antwoorden[1].vraag_tekst, "'=SOM(A1) en ‘ruimte’ — écht",
+         "", "", "", "", "Gijs Gespreksleider", tijd(antwoorden[1].bijgewerkt_op)],
+        ["Antwoord", top3.vraag_tekst, "", "", "", "", "", "", ""],
+        ["Afspraak", top3.vraag_tekst, "Wijkschouw met de gemeente", "Carla Collega",
+         "2026-04-01", "open", "6. 'Klein' binnen 'groot' organiseren", "Gijs Gespreksleider",
+         tijd(wijkschouw.bijgewerkt_op)],
+        ["Afspraak", top3.vraag_tekst, "Leren van Heuvelrug", "", "", "open", "",
+         "Gijs Gespreksleider", tijd(leren.bijgewerkt_op)],
+        ["Afspraak", "", "Verslag naar de burgemeester", "", "", "open", "", "Tom Teamchef",
+         tijd(verslag.bijgewerkt_op)],
+        ["Afspraak uit een eerder gesprek", "", "Fietsverlichting controleren", "Bo", "",
+         "open", "", "Tom Teamchef", tijd(oud.bijgewerkt_op)],
+    ]  # fmt: skip
+
+
+def test_the_team_afspraken_csv_parses_back_with_the_questions(client, gevoerd, collega):
+    client.force_login(collega)
+    response = client.get("/teams/utrecht-centrum/afspraken.csv?status=openstaand")
+    assert 'filename="afspraken-utrecht-centrum.csv"' in response["Content-Disposition"]
+    rows = _rows(response)
+    assert rows[0] == [
+        "Gesprek", "Datum van het gesprek", "Vraag", "Afspraak", "Opgave", "Eigenaar",
+        "Streefdatum", "Status", "Over tijd", "Bijgewerkt door", "Bijgewerkt op",
+    ]  # fmt: skip
+    vraag = gevoerd.antwoorden.get(vraag__soort=Gespreksvraag.Soort.TOP3).vraag_tekst
+    per_afspraak = {row[3]: row for row in rows[1:]}
+    assert list(per_afspraak) == [
+        "Wijkschouw met de gemeente",  # the nearest target date first
+        "Leren van Heuvelrug",
+        "Verslag naar de burgemeester",
+        "Fietsverlichting controleren",
+    ]
+    wijkschouw = per_afspraak["Wijkschouw met de gemeente"]
+    assert wijkschouw[:10] == [
+        "Teamgesprek interne opgaven", "2026-03-10", vraag, "Wijkschouw met de gemeente",
+        "6. 'Klein' binnen 'groot' organiseren", "Carla Collega", "2026-04-01", "open",
+        wijkschouw[8], "Gijs Gespreksleider",
+    ]  # fmt: skip
+    assert wijkschouw[8] in {"ja", "nee"}
+    assert per_afspraak["Fietsverlichting controleren"][:4] == [
+        "Winteroverleg", "2026-01-05", "", "Fietsverlichting controleren",
+    ]  # fmt: skip
+
+
+def test_exports_are_available_at_any_status(client, gesprek, teamchef):
+    client.force_login(teamchef)
+    for status in ["gepland", "gevoerd", "afgerond"]:
+        Gesprek.objects.filter(pk=gesprek.pk).update(status=status)
+        for pad in ["gesprek.csv", "verslag/"]:
+            assert client.get(f"/gesprekken/{gesprek.pk}/{pad}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("waarde", "cel"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+31 6", "'+31 6"),
+        ("@SUM", "'@SUM"),
+        ("-2+3", "'-2+3"),
+        ("- een lijstje", "- een lijstje"),
+        ("\tx", "'\tx"),
+        ("gewoon", "gewoon"),
+        (None, ""),
+        (datetime.date(2026, 1, 2), "2026-01-02"),
+    ],
+)
+def test_cells_that_spreadsheets_would_run_are_made_text(waarde, cel):
+    assert veilige_cel(waarde) == cel

@@ -1,0 +1,506 @@
+"""The gesprek pages as a teamchef uses them: the whole flow, conflicts in the page, input
+that is kept on every error, and bad input that never becomes a 500."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from gesprekken import services
+from gesprekken.models import Afspraak, AfspraakWijziging, Gesprek
+from opgaven.models import Gespreksvraag, Opgave
+
+pytestmark = pytest.mark.django_db
+
+TEAM = "/teams/utrecht-centrum"
+
+
+def _html(response) -> str:
+    return response.content.decode()
+
+
+def _top3(gesprek):
+    return gesprek.antwoorden.get(vraag__soort=Gespreksvraag.Soort.TOP3)
+
+
+def _antwoord(client, gesprek, antwoord, tekst, versie=None, **extra):
+    return client.post(
+        f"/gesprekken/{gesprek.pk}/",
+        {
+            "actie": f"antwoord-{antwoord.pk}",
+            f"antwoord-{antwoord.pk}-tekst": tekst,
+            f"antwoord-{antwoord.pk}-versie": antwoord.versie if versie is None else versie,
+        },
+        **extra,
+    )
+
+
+def test_the_whole_flow(client, team, teamchef, gespreksleider, leidraad):
+    """Create, record answers and the drie dingen, carry over, close, report."""
+    client.force_login(teamchef)
+    # Create
+    opgave = Opgave.objects.get(nummer=6)
+    response = client.post(
+        f"{TEAM}/gesprekken/nieuw/",
+        {
+            "titel": "Voorjaarsgesprek",
+            "datum": "2026-03-10",
+            "leidraad": leidraad.pk,
+            "opgaven": [opgave.pk],
+            "gespreksleider": gespreksleider.pk,
+            "deelnemers": "wijkagenten, gemeente, woningcorporatie",
+            "zichtbaarheid": "team",
+        },
+    )
+    eerste = Gesprek.objects.get(titel="Voorjaarsgesprek")
+    assert response["Location"] == f"/gesprekken/{eerste.pk}/"
+    assert (eerste.basisteam, eerste.gespreksleider, eerste.aangemaakt_door) == (
+        team,
+        gespreksleider,
+        teamchef,
+    )
+    assert list(eerste.opgaven.all()) == [opgave]
+
+    # The gespreksleider records an answer and the drie dingen
+    client.force_login(gespreksleider)
+    antwoord = eerste.antwoorden.get(volgorde=1)
+    response = _antwoord(client, eerste, antwoord, "We werken in clusters.\r\nElke week.")
+    assert response["Location"] == f"/gesprekken/{eerste.pk}/#vraag-{antwoord.pk}"
+    antwoord.refresh_from_db()
+    assert antwoord.tekst == "We werken in clusters.\nElke week."
+    top3 = _top3(eerste)
+    response = client.post(
+        f"/gesprekken/{eerste.pk}/",
+        {
+            "actie": f"top3-{top3.pk}",
+            f"top3-{top3.pk}-1-omschrijving": "Wijkschouw met de gemeente",
+            f"top3-{top3.pk}-1-eigenaar": "Carla Collega",
+            f"top3-{top3.pk}-1-streefdatum": "2026-04-01",
+            f"top3-{top3.pk}-1-opgave": opgave.pk,
+            f"top3-{top3.pk}-2-omschrijving": "Leren van Heuvelrug",
+            f"top3-{top3.pk}-3-omschrijving": "",
+        },
+    )
+    assert response.status_code == 302
+    wijkschouw, leren = Afspraak.objects.filter(gesprek=eerste).order_by("pk")
+    assert (wijkschouw.vraag, wijkschouw.eigenaar, wijkschouw.opgave) == (
+        top3.vraag,
+        "Carla Collega",
+        opgave,
+    )
+    assert wijkschouw.streefdatum == datetime.date(2026, 4, 1)
+    html = _html(client.get(f"/gesprekken/{eerste.pk}/"))
+    assert "Wijkschouw met de gemeente" in html
+    assert f'name="top3-{top3.pk}-3-omschrijving"' in html  # one slot left
+    assert f'name="top3-{top3.pk}-1-omschrijving"' not in html
+
+    # The teamchef closes the gesprek
+    client.force_login(teamchef)
+    for naar in ["gevoerd", "afgerond"]:
+        client.post(f"/gesprekken/{eerste.pk}/", {"actie": "status", "naar": naar})
+    eerste.refresh_from_db()
+    assert eerste.status == "afgerond"
+    html = _html(client.get(f"/gesprekken/{eerste.pk}/"))
+    assert f'name="antwoord-{antwoord.pk}-tekst"' not in html  # a record now
+    assert "We werken in clusters." in html
+
+    # The next gesprek starts with what is still open, and follows it up
+    response = client.post(
+        f"{TEAM}/gesprekken/nieuw/",
+        {
+            "titel": "Najaarsgesprek",
+            "datum": "2026-09-15",
+            "leidraad": leidraad.pk,
+            "zichtbaarheid": "politie",
+        },
+    )
+    tweede = Gesprek.objects.get(titel="Najaarsgesprek")
+    response = client.get(f"/gesprekken/{tweede.pk}/")
+    assert [a for a, _form in response.context["eerdere"]] == [wijkschouw, leren]
+    response = client.post(
+        f"/gesprekken/{tweede.pk}/",
+        {
+            "actie": f"afspraak-{wijkschouw.pk}",
+            f"afspraak-{wijkschouw.pk}-status": "klaar",
+            f"afspraak-{wijkschouw.pk}-versie": wijkschouw.versie,
+        },
+    )
+    assert response["Location"] == f"/gesprekken/{tweede.pk}/#afspraak-{wijkschouw.pk}"
+    wijkschouw.refresh_from_db()
+    assert wijkschouw.status == "klaar"
+    assert AfspraakWijziging.objects.filter(afspraak=wijkschouw, gesprek=tweede).exists()
+    # Done, and still shown in the gesprek where it was closed
+    response = client.get(f"/gesprekken/{tweede.pk}/")
+    assert [a for a, _form in response.context["eerdere"]] == [wijkschouw, leren]
+
+    # The report
+    verslag = _html(client.get(f"/gesprekken/{eerste.pk}/verslag/"))
+    assert "We werken in clusters." in verslag
+    assert "Wijkschouw met de gemeente" in verslag
+    assert "wijkagenten, gemeente, woningcorporatie" in verslag
+
+    # The team profile lists both
+    profiel = _html(client.get(f"{TEAM}/"))
+    assert "Voorjaarsgesprek" in profiel
+    assert "Najaarsgesprek" in profiel
+    assert f"{TEAM}/gesprekken/nieuw/" in profiel
+
+
+class TestConflicts:
+    def test_second_save_shows_both_texts_and_keeps_the_typed_one(
+        self, client, gesprek, teamchef, gespreksleider
+    ):
+        antwoord = gesprek.antwoorden.get(volgorde=1)
+        client.force_login(gespreksleider)
+        _antwoord(client, gesprek, antwoord, "Tekst van de gespreksleider", versie=1)
+        client.force_login(teamchef)
+        response = _antwoord(client, gesprek, antwoord, "Tekst van de teamchef", versie=1)
+        html = _html(response)
+        assert response.status_code == 200
+        assert "Iemand anders heeft een antwoord op deze vraag opgeslagen" in html
+        assert "Tekst van de teamchef</textarea>" in html  # what they typed
+        assert "Tekst van de gespreksleider" in html  # what is saved, beside it
+        assert "Opgeslagen door Gijs Gespreksleider" in html
+        antwoord.refresh_from_db()
+        assert antwoord.tekst == "Tekst van de gespreksleider"
+        # The form now carries the newer version: saving again replaces it, knowingly.
+        assert f'name="antwoord-{antwoord.pk}-versie" value="2"' in html
+        response = _antwoord(client, gesprek, antwoord, "Samengevoegd", versie=2)
+        assert response.status_code == 302
+        antwoord.refresh_from_db()
+        assert antwoord.tekst == "Samengevoegd"
+        # The replaced text is in the history on the page.
+        html = _html(client.get(f"/gesprekken/{gesprek.pk}/"))
+        assert "1 eerdere versie" in html
+        assert "Tekst van de gespreksleider" in html
+
+    def test_the_edit_form_conflict_shows_the_saved_version(self, client, gesprek, teamchef):
+        client.force_login(teamchef)
+        data = {
+            "titel": "Mijn titel",
+            "datum": "2026-03-10",
+            "zichtbaarheid": "team",
+            "samenvatting": "Mijn samenvatting",
+            "versie": 1,
+        }
+        services.werk_gesprek_bij(gesprek, 1, {"titel": "Hun titel"}, [])
+        response = client.post(f"/gesprekken/{gesprek.pk}/bewerken/", data)
+        html = _html(response)
+        assert "Iemand anders heeft dit gesprek opgeslagen" in html
+        assert 'value="Mijn titel"' in html
+        assert "Mijn samenvatting</textarea>" in html
+        assert "Hun titel" in html
+        assert 'name="versie" value="2"' in html
+        gesprek.refresh_from_db()
+        assert gesprek.titel == "Hun titel"
+
+    def test_an_afspraak_status_conflict_keeps_the_choice(self, client, gesprek, teamchef):
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        services.werk_afspraak_bij(afspraak, None, 1, {"status": "loopt"})
+        client.force_login(teamchef)
+        response = client.post(
+            f"/gesprekken/{gesprek.pk}/",
+            {
+                "actie": f"afspraak-{afspraak.pk}",
+                f"afspraak-{afspraak.pk}-status": "vervallen",
+                f"afspraak-{afspraak.pk}-versie": 1,
+            },
+        )
+        html = _html(response)
+        assert "Iemand anders heeft deze afspraak intussen gewijzigd" in html
+        assert '<option value="vervallen" selected>' in html
+        afspraak.refresh_from_db()
+        assert afspraak.status == "loopt"
+
+    def test_the_afspraak_page_conflict_keeps_the_typed_text(self, client, gesprek, teamchef):
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        services.werk_afspraak_bij(afspraak, None, 1, {"omschrijving": "Hun tekst"})
+        client.force_login(teamchef)
+        response = client.post(
+            f"/gesprekken/afspraken/{afspraak.pk}/",
+            {"omschrijving": "Mijn tekst", "status": "open", "versie": 1},
+        )
+        html = _html(response)
+        assert "Iemand anders heeft deze afspraak gewijzigd" in html
+        assert "Mijn tekst</textarea>" in html
+        assert "Hun tekst" in html
+        response = client.post(
+            f"/gesprekken/afspraken/{afspraak.pk}/",
+            {"omschrijving": "Mijn tekst", "status": "klaar", "eigenaar": "Ik", "versie": 2},
+        )
+        assert response.status_code == 302
+        afspraak.refresh_from_db()
+        assert (afspraak.omschrijving, afspraak.status, afspraak.eigenaar) == (
+            "Mijn tekst",
+            "klaar",
+            "Ik",
+        )
+        historie = _html(client.get(f"/gesprekken/afspraken/{afspraak.pk}/"))
+        assert historie.count("<tr>") == 4  # head, recorded, changed twice
+
+
+class TestInputIsKept:
+    def test_a_new_gesprek_with_errors_keeps_everything_typed(
+        self, client, team, teamchef, gespreksleider
+    ):
+        client.force_login(teamchef)
+        response = client.post(
+            f"{TEAM}/gesprekken/nieuw/",
+            {
+                "titel": "",
+                "datum": "31-02-2026",
+                "leidraad": "999",
+                "gespreksleider": gespreksleider.pk,
+                "deelnemers": "gemeente en woningcorporatie",
+                "zichtbaarheid": "iedereen",
+                "opgaven": ["abc"],
+            },
+        )
+        html = _html(response)
+        assert response.status_code == 200
+        assert "Er is een probleem" in html
+        assert "Dit veld is verplicht." in html
+        assert "Voer een geldige datum in." in html
+        assert 'value="31-02-2026"' in html
+        assert "gemeente en woningcorporatie</textarea>" in html
+        assert f'<option value="{gespreksleider.pk}" selected>' in html
+        assert not Gesprek.objects.exists()
+
+    def test_a_too_long_afspraak_is_refused_and_kept(self, client, gesprek, teamchef):
+        client.force_login(teamchef)
+        lang = "x" * 501
+        response = client.post(
+            f"/gesprekken/{gesprek.pk}/",
+            {"actie": "nieuw", "nieuw-omschrijving": lang, "nieuw-eigenaar": "Carla"},
+        )
+        html = _html(response)
+        assert "Zorg dat deze waarde niet meer dan 500 tekens bevat" in html
+        assert f"{lang}</textarea>" in html
+        assert 'value="Carla"' in html
+        assert not Afspraak.objects.exists()
+
+    def test_top3_errors_keep_all_slots(self, client, gesprek, teamchef):
+        client.force_login(teamchef)
+        top3 = _top3(gesprek)
+        response = client.post(
+            f"/gesprekken/{gesprek.pk}/",
+            {
+                "actie": f"top3-{top3.pk}",
+                f"top3-{top3.pk}-1-omschrijving": "Eerste ding",
+                f"top3-{top3.pk}-2-eigenaar": "Alleen een eigenaar",
+                f"top3-{top3.pk}-3-streefdatum": "morgen",
+            },
+        )
+        html = _html(response)
+        assert response.status_code == 200
+        assert "Eerste ding</textarea>" in html
+        assert 'value="Alleen een eigenaar"' in html
+        assert 'value="morgen"' in html
+        assert html.count('id="fouten-') == 1  # one summary for the three slots
+        assert not Afspraak.objects.exists()  # all or nothing
+
+    def test_an_empty_top3_asks_for_one(self, client, gesprek, teamchef):
+        client.force_login(teamchef)
+        top3 = _top3(gesprek)
+        response = client.post(f"/gesprekken/{gesprek.pk}/", {"actie": f"top3-{top3.pk}"})
+        assert "Beschrijf ten minste één afspraak." in _html(response)
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        "data",
+        [
+            {},
+            {"actie": "onzin"},
+            {"actie": "antwoord-abc"},
+            {"actie": "antwoord-999999"},
+            {"actie": "afspraak-"},
+            {"actie": "top3-999999"},
+            {"actie": "status", "naar": "onzin"},
+            {"actie": "status", "naar": "afgerond"},
+        ],
+    )
+    def test_never_a_500(self, client, gesprek, teamchef, data):
+        client.force_login(teamchef)
+        response = client.post(f"/gesprekken/{gesprek.pk}/", data, follow=True)
+        assert response.status_code == 200
+        gesprek.refresh_from_db()
+        assert (gesprek.status, gesprek.versie) == ("gepland", 1)
+
+    @pytest.mark.parametrize("versie", ["", "abc", "-1"])
+    def test_a_tampered_version_is_a_form_error(self, client, gesprek, teamchef, versie):
+        client.force_login(teamchef)
+        antwoord = gesprek.antwoorden.get(volgorde=1)
+        response = _antwoord(client, gesprek, antwoord, "Mijn tekst", versie=versie)
+        assert response.status_code == 200
+        assert "Mijn tekst</textarea>" in _html(response)
+
+    def test_a_bad_status_for_an_afspraak_is_a_form_error(self, client, gesprek, teamchef):
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        client.force_login(teamchef)
+        response = client.post(
+            f"/gesprekken/{gesprek.pk}/",
+            {
+                "actie": f"afspraak-{afspraak.pk}",
+                f"afspraak-{afspraak.pk}-status": "weg",
+                f"afspraak-{afspraak.pk}-versie": 1,
+            },
+        )
+        assert response.status_code == 200
+        assert "Selecteer een geldige keuze" in _html(response)
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "?status=onzin",
+            "?opgave=bestaat-niet",
+            "?eigenaar=Niemand",
+            "?over_tijd=ja",
+            "?page=abc",
+            "?page=999",
+        ],
+    )
+    def test_bad_filters_are_no_500(self, client, collega, team, query):
+        client.force_login(collega)
+        assert client.get(f"{TEAM}/afspraken/{query}").status_code == 200
+        assert client.get(f"{TEAM}/afspraken.csv{query}").status_code == 200
+        assert client.get(f"{TEAM}/gesprekken/{query}").status_code == 200
+
+    def test_get_only_pages_refuse_a_post(self, client, gesprek, teamchef):
+        client.force_login(teamchef)
+        for pad in ["verslag/", "verslag.pdf", "gesprek.csv"]:
+            assert client.post(f"/gesprekken/{gesprek.pk}/{pad}").status_code == 405
+
+
+class TestCompleted:
+    @pytest.fixture
+    def afgerond(self, gesprek):
+        services.zet_status(gesprek, "gevoerd", heropenen=False)
+        services.zet_status(gesprek, "afgerond", heropenen=False)
+        return gesprek
+
+    def test_nothing_is_recorded_until_the_teamchef_reopens_it(self, client, afgerond, teamchef):
+        client.force_login(teamchef)
+        antwoord = afgerond.antwoorden.get(volgorde=1)
+        response = _antwoord(client, afgerond, antwoord, "Te laat", follow=True)
+        assert "Dit gesprek is afgerond; er is niets gewijzigd." in _html(response)
+        assert client.get(f"/gesprekken/{afgerond.pk}/bewerken/").status_code == 302
+        client.post(f"/gesprekken/{afgerond.pk}/", {"actie": "status", "naar": "gevoerd"})
+        afgerond.refresh_from_db()
+        assert afgerond.status == "gevoerd"
+        assert _antwoord(client, afgerond, antwoord, "Nu wel").status_code == 302
+        antwoord.refresh_from_db()
+        assert antwoord.tekst == "Nu wel"
+
+    def test_its_afspraken_are_still_followed_up(self, client, gesprek, teamchef):
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        services.zet_status(gesprek, "gevoerd", heropenen=False)
+        services.zet_status(gesprek, "afgerond", heropenen=False)
+        client.force_login(teamchef)
+        response = client.post(
+            f"/gesprekken/{gesprek.pk}/",
+            {
+                "actie": f"afspraak-{afspraak.pk}",
+                f"afspraak-{afspraak.pk}-status": "klaar",
+                f"afspraak-{afspraak.pk}-versie": 1,
+            },
+        )
+        assert response.status_code == 302
+        afspraak.refresh_from_db()
+        assert afspraak.status == "klaar"
+
+
+class TestAfsprakenPage:
+    @pytest.fixture
+    def afspraken(self, gesprek, teamchef):
+        gisteren = timezone.localdate() - datetime.timedelta(days=1)
+        opgave = Opgave.objects.get(nummer=2)
+        afspraken = services.maak_afspraken(
+            gesprek,
+            teamchef,
+            [
+                {"omschrijving": "Te laat", "eigenaar": "Carla", "streefdatum": gisteren},
+                {"omschrijving": "Met opgave", "eigenaar": "gemeente", "opgave": opgave},
+                {"omschrijving": "Van niemand"},
+                {"omschrijving": "Al klaar", "eigenaar": "Carla", "streefdatum": gisteren},
+            ],
+        )
+        services.werk_afspraak_bij(afspraken[3], teamchef, 1, {"status": "klaar"})
+        return afspraken
+
+    @pytest.mark.parametrize(
+        ("query", "verwacht"),
+        [
+            ("", ["Te laat", "Al klaar", "Met opgave", "Van niemand"]),
+            ("?status=openstaand", ["Te laat", "Met opgave", "Van niemand"]),
+            ("?status=klaar", ["Al klaar"]),
+            ("?opgave=omgaan-met-de-wereld-in-de-wijk", ["Met opgave"]),
+            ("?eigenaar=Carla", ["Te laat", "Al klaar"]),
+            ("?eigenaar=-", ["Van niemand"]),
+            ("?over_tijd=on", ["Te laat"]),
+        ],
+    )
+    def test_filters(self, client, collega, afspraken, query, verwacht):
+        client.force_login(collega)
+        response = client.get(f"{TEAM}/afspraken/{query}")
+        assert [a.omschrijving for a in response.context["pagina"]] == verwacht
+
+    def test_overdue_ones_are_marked(self, client, collega, afspraken):
+        client.force_login(collega)
+        html = _html(client.get(f"{TEAM}/afspraken/"))
+        assert html.count("afspraken-tabel__rij--over-tijd") == 1
+        assert "over tijd" in html
+        assert 'href="/teams/utrecht-centrum/afspraken.csv"' in html
+        html = _html(client.get(f"{TEAM}/afspraken/?status=klaar"))
+        assert 'href="/teams/utrecht-centrum/afspraken.csv?status=klaar"' in html
+
+    def test_paginated_by_25(self, client, collega, gesprek, teamchef):
+        services.maak_afspraken(
+            gesprek, teamchef, [{"omschrijving": f"Afspraak {n}"} for n in range(30)]
+        )
+        client.force_login(collega)
+        assert len(client.get(f"{TEAM}/afspraken/").context["pagina"]) == 25
+        assert len(client.get(f"{TEAM}/afspraken/?page=2").context["pagina"]) == 5
+
+
+def test_the_profile_offers_a_new_gesprek_only_to_the_teamchef(client, team, collega, teamchef):
+    client.force_login(collega)
+    html = _html(client.get(f"{TEAM}/"))
+    assert f"{TEAM}/gesprekken/" in html
+    assert f"{TEAM}/gesprekken/nieuw/" not in html
+    client.force_login(teamchef)
+    assert f"{TEAM}/gesprekken/nieuw/" in _html(client.get(f"{TEAM}/"))
+
+
+def test_a_new_gesprek_offers_the_team_members_as_gespreksleider(
+    client, team, teamchef, collega, teamchef_ander_team
+):
+    client.force_login(teamchef)
+    response = client.get(f"{TEAM}/gesprekken/nieuw/")
+    keuzes = [
+        str(label) for _pk, label in response.context["form"].fields["gespreksleider"].choices
+    ]
+    assert keuzes[1:] == ["Carla Collega", "Tom Teamchef"]
+    assert response.context["form"]["gespreksleider"].value() == teamchef.pk
+
+
+def test_no_inline_script_or_style(client, gesprek, teamchef):
+    (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+    client.force_login(teamchef)
+    for url in [
+        f"/gesprekken/{gesprek.pk}/",
+        f"/gesprekken/{gesprek.pk}/bewerken/",
+        f"/gesprekken/{gesprek.pk}/verslag/",
+        f"/gesprekken/afspraken/{afspraak.pk}/",
+        f"{TEAM}/gesprekken/",
+        f"{TEAM}/gesprekken/nieuw/",
+        f"{TEAM}/afspraken/",
+    ]:
+        html = _html(client.get(url))
+        assert "<style" not in html, url
+        assert " style=" not in html, url
+        assert "<script>" not in html, url
+    # The concept keeper is a file of our own, loaded where something can be typed.
+    assert '/static/gesprekken/concept.js" defer' in _html(
+        client.get(f"/gesprekken/{gesprek.pk}/")
+    )

@@ -1,0 +1,290 @@
+"""The rules of a gesprek, tested on the services: questions as asked, history, conflicts,
+the “top 3”, status transitions and what carries over to the next gesprek."""
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gesprekken import services
+from gesprekken.models import (
+    Afspraak,
+    AfspraakStatus,
+    AfspraakWijziging,
+    Antwoord,
+    AntwoordVersie,
+    Gesprek,
+    Status,
+    volgende_statussen,
+)
+from opgaven.models import Gespreksvraag, Opgave
+
+pytestmark = pytest.mark.django_db
+
+
+def _top3(gesprek) -> Antwoord:
+    return gesprek.antwoorden.get(vraag__soort=Gespreksvraag.Soort.TOP3)
+
+
+def _open(gesprek, volgorde=1) -> Antwoord:
+    return gesprek.antwoorden.get(volgorde=volgorde)
+
+
+class TestQuestionsAsAsked:
+    def test_a_new_gesprek_gets_the_active_questions_in_order(self, gesprek, leidraad):
+        vragen = list(
+            leidraad.vragen.actief().order_by("volgorde").values_list("tekst", flat=True)
+        )
+        assert list(gesprek.antwoorden.values_list("vraag_tekst", flat=True)) == vragen
+        assert list(gesprek.antwoorden.values_list("volgorde", flat=True)) == [1, 2, 3]
+        assert _top3(gesprek).vraag_tekst.startswith("Wat zijn de drie dingen")
+
+    def test_archived_and_reworded_questions_keep_their_text_in_old_gesprekken(
+        self, maak_gesprek, gesprek, leidraad
+    ):
+        vraag = leidraad.vragen.get(volgorde=2)
+        oude_tekst = vraag.tekst
+        services.leg_antwoord_vast(_open(gesprek, 2), None, 1, "Tijd en ruimte.")
+        vraag.tekst = "Een herschreven vraag"
+        vraag.gearchiveerd = True
+        vraag.save()
+
+        oud = gesprek.antwoorden.get(vraag=vraag)
+        assert (oud.vraag_tekst, oud.tekst) == (oude_tekst, "Tijd en ruimte.")
+        nieuw = maak_gesprek(titel="Later gesprek")
+        assert not nieuw.antwoorden.filter(vraag=vraag).exists()
+        assert nieuw.antwoorden.count() == 2
+        assert list(nieuw.antwoorden.values_list("volgorde", flat=True)) == [1, 2]
+
+    def test_one_answer_per_question(self, gesprek):
+        antwoord = _open(gesprek)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Antwoord.objects.create(
+                gesprek=gesprek, vraag=antwoord.vraag, vraag_tekst="dubbel", volgorde=9
+            )
+
+
+class TestAnswers:
+    def test_every_change_keeps_the_previous_text_with_who_and_when(
+        self, gesprek, teamchef, gespreksleider
+    ):
+        antwoord = _open(gesprek)
+        assert services.leg_antwoord_vast(antwoord, gespreksleider, 1, "Eerste tekst")
+        assert not AntwoordVersie.objects.exists()  # nothing was there before
+        assert services.leg_antwoord_vast(antwoord, teamchef, 2, "Tweede tekst")
+        antwoord.refresh_from_db()
+        assert (antwoord.tekst, antwoord.versie, antwoord.bijgewerkt_door) == (
+            "Tweede tekst",
+            3,
+            teamchef,
+        )
+        versie = AntwoordVersie.objects.get()
+        assert (versie.tekst, versie.door, versie.vervangen_door) == (
+            "Eerste tekst",
+            gespreksleider,
+            teamchef,
+        )
+        assert versie.op <= versie.vervangen_op
+
+    def test_saving_the_same_text_changes_nothing(self, gesprek, teamchef):
+        antwoord = _open(gesprek)
+        services.leg_antwoord_vast(antwoord, teamchef, 1, "Tekst")
+        assert not services.leg_antwoord_vast(antwoord, teamchef, 2, "Tekst")
+        antwoord.refresh_from_db()
+        assert antwoord.versie == 2
+        assert not AntwoordVersie.objects.exists()
+
+    def test_the_second_of_two_editors_gets_a_conflict_with_the_saved_text(
+        self, gesprek, teamchef, gespreksleider
+    ):
+        antwoord = _open(gesprek)
+        services.leg_antwoord_vast(antwoord, gespreksleider, 1, "Van de gespreksleider")
+        with pytest.raises(services.Conflict) as conflict:
+            services.leg_antwoord_vast(antwoord, teamchef, 1, "Van de teamchef")
+        assert conflict.value.huidig.tekst == "Van de gespreksleider"
+        antwoord.refresh_from_db()
+        assert antwoord.tekst == "Van de gespreksleider"
+        # Knowing the newer version, the save replaces it; the first text stays in history.
+        services.leg_antwoord_vast(antwoord, teamchef, conflict.value.huidig.versie, "Samen")
+        assert AntwoordVersie.objects.get().tekst == "Van de gespreksleider"
+
+    def test_nothing_is_recorded_in_a_completed_gesprek(self, gesprek, teamchef):
+        services.zet_status(gesprek, Status.GEVOERD, heropenen=False)
+        services.zet_status(gesprek, Status.AFGEROND, heropenen=False)
+        with pytest.raises(services.GesprekAfgerond):
+            services.leg_antwoord_vast(_open(gesprek), teamchef, 1, "Te laat")
+        with pytest.raises(services.GesprekAfgerond):
+            services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Te laat"}])
+
+
+class TestStatus:
+    def test_transitions_are_forward_one_step_and_back_only_when_reopening(self):
+        assert volgende_statussen("gepland", heropenen=False) == [Status.GEVOERD]
+        assert volgende_statussen("gevoerd", heropenen=False) == [Status.AFGEROND]
+        assert volgende_statussen("afgerond", heropenen=False) == []
+        assert volgende_statussen("gepland", heropenen=True) == [Status.GEVOERD]
+        assert volgende_statussen("afgerond", heropenen=True) == [Status.GEVOERD]
+        assert volgende_statussen("gevoerd", heropenen=True) == [Status.AFGEROND, Status.GEPLAND]
+
+    @pytest.mark.parametrize(
+        ("van", "naar", "heropenen"),
+        [
+            ("gepland", "afgerond", True),  # no skipping
+            ("gevoerd", "gepland", False),  # back only when reopening
+            ("afgerond", "gepland", True),  # back one step at a time
+            ("gepland", "onzin", True),
+        ],
+    )
+    def test_other_moves_are_refused(self, gesprek, van, naar, heropenen):
+        Gesprek.objects.filter(pk=gesprek.pk).update(status=van)
+        gesprek.refresh_from_db()
+        with pytest.raises(services.OngeldigeOvergang):
+            services.zet_status(gesprek, naar, heropenen=heropenen)
+        gesprek.refresh_from_db()
+        assert gesprek.status == van
+
+    def test_a_stale_status_change_is_a_conflict(self, gesprek):
+        verouderd = Gesprek.objects.get(pk=gesprek.pk)
+        services.zet_status(gesprek, Status.GEVOERD, heropenen=False)
+        with pytest.raises(services.Conflict):
+            services.zet_status(verouderd, Status.GEVOERD, heropenen=False)
+        gesprek.refresh_from_db()
+        assert (gesprek.status, gesprek.versie) == ("gevoerd", 2)
+
+    def test_the_details_use_an_optimistic_lock(self, gesprek):
+        velden = {"titel": "Nieuwe titel", "samenvatting": "Kort."}
+        assert services.werk_gesprek_bij(gesprek, 1, velden, []) == 2
+        with pytest.raises(services.Conflict) as conflict:
+            services.werk_gesprek_bij(gesprek, 1, {"titel": "Oud"}, [])
+        assert conflict.value.huidig.titel == "Nieuwe titel"
+        gesprek.refresh_from_db()
+        assert (gesprek.titel, gesprek.opgaven.count()) == ("Nieuwe titel", 0)
+        with pytest.raises(ValueError, match="basisteam"):
+            services.werk_gesprek_bij(gesprek, 2, {"basisteam": 1}, [])
+
+
+class TestAfspraken:
+    def test_a_top3_question_holds_at_most_three(self, gesprek, teamchef):
+        vraag = _top3(gesprek).vraag
+        regels = [{"omschrijving": f"Ding {n}"} for n in range(1, 3)]
+        services.maak_afspraken(gesprek, teamchef, regels, vraag=vraag)
+        with pytest.raises(services.TeVeelAfspraken) as fout:
+            services.maak_afspraken(gesprek, teamchef, regels, vraag=vraag)
+        assert fout.value.ruimte == 1
+        services.maak_afspraken(gesprek, teamchef, regels[:1], vraag=vraag)
+        assert Afspraak.objects.filter(gesprek=gesprek, vraag=vraag).count() == 3
+        # Afspraken outside the top 3 are not limited.
+        services.maak_afspraken(gesprek, teamchef, regels * 3)
+        assert gesprek.afspraken.count() == 9
+
+    def test_a_question_of_another_gesprek_is_refused(self, gesprek, maak_gesprek, teamchef):
+        ander = maak_gesprek(
+            leidraad=gesprek.leidraad.__class__.objects.get(slug="externe-opgaven")
+        )
+        with pytest.raises(ValueError, match="not part"):
+            services.maak_afspraken(
+                ander, teamchef, [{"omschrijving": "x"}], vraag=_top3(gesprek).vraag
+            )
+
+    def test_creation_and_changes_are_in_the_history(self, gesprek, teamchef, gespreksleider):
+        opgave = Opgave.objects.get(nummer=5)
+        (afspraak,) = services.maak_afspraken(
+            gesprek,
+            gespreksleider,
+            [{"omschrijving": "Wijkschouw", "eigenaar": "Carla", "opgave": opgave}],
+        )
+        assert (afspraak.basisteam, afspraak.status, afspraak.versie) == (
+            gesprek.basisteam,
+            "open",
+            1,
+        )
+        assert services.werk_afspraak_bij(
+            afspraak, teamchef, 1, {"status": AfspraakStatus.LOOPT, "opgave": None}
+        )
+        assert not services.werk_afspraak_bij(afspraak, teamchef, 2, {"status": "loopt"})
+        with pytest.raises(services.Conflict) as conflict:
+            services.werk_afspraak_bij(afspraak, gespreksleider, 1, {"omschrijving": "Anders"})
+        assert conflict.value.huidig.status == "loopt"
+        regels = list(
+            AfspraakWijziging.objects.filter(afspraak=afspraak)
+            .order_by("op", "pk")
+            .values_list("actie", "status", "opgave__nummer", "door__naam", "gesprek")
+        )
+        assert regels == [
+            ("aangemaakt", "open", 5, "Gijs Gespreksleider", gesprek.pk),
+            ("gewijzigd", "loopt", None, "Tom Teamchef", None),
+        ]
+
+    def test_overdue_means_past_the_target_date_and_not_done(self, gesprek, teamchef):
+        gisteren = timezone.localdate() - datetime.timedelta(days=1)
+        te_laat, klaar, zonder = services.maak_afspraken(
+            gesprek,
+            teamchef,
+            [
+                {"omschrijving": "Te laat", "streefdatum": gisteren},
+                {"omschrijving": "Klaar", "streefdatum": gisteren},
+                {"omschrijving": "Zonder datum"},
+            ],
+        )
+        services.werk_afspraak_bij(klaar, teamchef, 1, {"status": AfspraakStatus.KLAAR})
+        klaar.refresh_from_db()
+        assert [a.is_over_tijd for a in (te_laat, klaar, zonder)] == [True, False, False]
+        assert list(Afspraak.objects.over_tijd()) == [te_laat]
+
+
+class TestCarryOver:
+    def test_open_afspraken_of_earlier_gesprekken_come_back_until_done(
+        self, maak_gesprek, gesprek, teamchef, ander_team
+    ):
+        open_, loopt, klaar, vervallen = services.maak_afspraken(
+            gesprek, teamchef, [{"omschrijving": s} for s in ("open", "loopt", "klaar", "weg")]
+        )
+        for afspraak, status in [(loopt, "loopt"), (klaar, "klaar"), (vervallen, "vervallen")]:
+            services.werk_afspraak_bij(afspraak, teamchef, 1, {"status": status})
+        volgende = maak_gesprek(titel="Volgende", datum=gesprek.datum + datetime.timedelta(30))
+        assert list(services.openstaande_afspraken(volgende)) == [open_, loopt]
+        # …and the one after that still shows what is not finished.
+        derde = maak_gesprek(titel="Derde", datum=gesprek.datum + datetime.timedelta(60))
+        assert set(services.openstaande_afspraken(derde)) == {open_, loopt}
+        # Not in the gesprek itself, nor in an earlier one or another team's.
+        assert not services.openstaande_afspraken(gesprek).exists()
+        eerder = maak_gesprek(titel="Eerder", datum=gesprek.datum - datetime.timedelta(30))
+        assert not services.openstaande_afspraken(eerder).exists()
+        elders = maak_gesprek(team=ander_team, datum=gesprek.datum + datetime.timedelta(30))
+        assert not services.openstaande_afspraken(elders).exists()
+
+    def test_an_afspraak_closed_in_the_next_gesprek_stays_visible_there(
+        self, maak_gesprek, gesprek, teamchef
+    ):
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        volgende = maak_gesprek(titel="Volgende", datum=gesprek.datum + datetime.timedelta(7))
+        services.werk_afspraak_bij(
+            afspraak, teamchef, 1, {"status": AfspraakStatus.KLAAR}, in_gesprek=volgende
+        )
+        assert list(services.openstaande_afspraken(volgende)) == [afspraak]
+        assert AfspraakWijziging.objects.filter(afspraak=afspraak, gesprek=volgende).exists()
+        latere = maak_gesprek(titel="Latere", datum=gesprek.datum + datetime.timedelta(14))
+        assert not services.openstaande_afspraken(latere).exists()
+
+    def test_a_gesprek_on_the_same_day_counts_by_creation(self, maak_gesprek, gesprek, teamchef):
+        services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        zelfde_dag = maak_gesprek(titel="Middag")
+        assert services.openstaande_afspraken(zelfde_dag).count() == 1
+
+    def test_following_up_in_another_teams_or_a_completed_gesprek_is_refused(
+        self, maak_gesprek, gesprek, teamchef, ander_team
+    ):
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        elders = maak_gesprek(team=ander_team)
+        with pytest.raises(ValueError, match="own team"):
+            services.werk_afspraak_bij(
+                afspraak, teamchef, 1, {"status": "klaar"}, in_gesprek=elders
+            )
+        volgende = maak_gesprek(titel="Volgende")
+        Gesprek.objects.filter(pk=volgende.pk).update(status=Status.AFGEROND)
+        volgende.refresh_from_db()
+        with pytest.raises(services.GesprekAfgerond):
+            services.werk_afspraak_bij(
+                afspraak, teamchef, 1, {"status": "klaar"}, in_gesprek=volgende
+            )
