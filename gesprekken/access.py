@@ -9,7 +9,9 @@ Who may do what:
   afspraken (`VASTLEGGEN`);
 - other members of the team: read (`LEZEN`);
 - everyone else who is logged in: read the gesprekken shared with the whole police; a
-  team-only gesprek does not exist for them (404), so nothing leaks about it.
+  team-only gesprek does not exist for them (404), so nothing leaks about it: not on the
+  page of a shared gesprek either, where its afspraken and its title stay out of sight
+  (`Rechten.teaminzage`).
 
 A reader who asks for more than reading gets 403.
 """
@@ -38,12 +40,15 @@ class Rechten:
     lezen: bool = False
     vastleggen: bool = False
     beheren: bool = False
+    # Reads the team's team-only gesprekken too (a member, or a beheerder): what a shared
+    # gesprek shows of the team's other gesprekken depends on it.
+    teaminzage: bool = False
 
     def __getitem__(self, recht: Recht) -> bool:
         return getattr(self, str(recht))
 
 
-ALLES = Rechten(lezen=True, vastleggen=True, beheren=True)
+ALLES = Rechten(lezen=True, vastleggen=True, beheren=True, teaminzage=True)
 ONBEKEND = object()  # the caller does not know the user's role yet
 
 
@@ -72,6 +77,7 @@ def rechten_voor(user: User, gesprek: Gesprek, rol=ONBEKEND) -> Rechten:
     return Rechten(
         lezen=lid or gesprek.is_gedeeld,
         vastleggen=lid and gesprek.gespreksleider_id == user.pk,
+        teaminzage=lid,
     )
 
 
@@ -94,11 +100,12 @@ def get_gesprek_for_user(user: User, pk: int, *, recht: Recht = Recht.LEZEN) -> 
 
 def get_afspraak_for_user(user: User, pk: int, *, recht: Recht = Recht.LEZEN) -> Afspraak:
     """An afspraak is as visible as its gesprek; its gesprek's teamchef and gespreksleider
-    may change it. `afspraak.rechten` is set, like `gesprek.rechten`."""
+    may change it. `afspraak.rechten` is set, like `gesprek.rechten`, and
+    `afspraak.vraag_als_gesteld` is its question as it was asked."""
     afspraak = get_object_or_404(
         Afspraak.objects.select_related(
-            "gesprek__basisteam", "gesprek__gespreksleider", "opgave", "vraag", "bijgewerkt_door"
-        ),
+            "gesprek__basisteam", "gesprek__gespreksleider", "opgave", "bijgewerkt_door"
+        ).met_vraag_als_gesteld(),
         pk=pk,
     )
     afspraak.rechten = rechten_voor(user, afspraak.gesprek)

@@ -51,6 +51,13 @@ class GesprekAdmin(admin.ModelAdmin):
         # A gesprek starts on its team's page, where its questions are laid out.
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        # Its afspraken carry the team too (Afspraak.basisteam), and its answers were given
+        # by that team: moving a gesprek to another team would split the record.
+        if obj is not None:
+            return [*self.readonly_fields, "basisteam"]
+        return self.readonly_fields
+
     def save_model(self, request, obj, form, change):
         # An admin edit is a new version too: a teamchef editing at the same time gets a
         # conflict instead of overwriting it.

@@ -7,7 +7,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from opgaven.models import Gespreksleidraad, Gespreksvraag, Opgave
+from opgaven.models import Gespreksleidraad, Opgave
 from teams.models import Basisteam, User
 
 from . import services
@@ -70,7 +70,7 @@ def load_demo_gesprekken() -> Gesprek | None:
         "inplannen. (demo)",
     )
     for antwoord in gesprek.antwoorden.select_related("vraag"):
-        if antwoord.vraag.soort == Gespreksvraag.Soort.TOP3:
+        if antwoord.is_top3:
             afspraken = services.maak_afspraken(
                 gesprek,
                 leider or chef,

@@ -9,6 +9,7 @@ from opgaven.models import Gespreksleidraad, Opgave
 from teams.models import User
 
 from .models import AfspraakStatus, Zichtbaarheid
+from .services import OPVOLG_VELDEN
 
 
 class DatumInput(forms.DateInput):
@@ -167,6 +168,15 @@ class AfspraakBewerkenForm(AfspraakForm):
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     field_order = ["omschrijving", "status", "eigenaar", "streefdatum", "opgave"]
+
+    def __init__(self, *args, alleen_opvolging: bool = False, **kwargs):
+        """`alleen_opvolging`: the gesprek is completed, so what was agreed (omschrijving,
+        opgave) is a record; only how it is followed up can change."""
+        super().__init__(*args, **kwargs)
+        if alleen_opvolging:
+            for naam in list(self.fields):
+                if naam not in OPVOLG_VELDEN and naam != "versie":
+                    del self.fields[naam]
 
 
 class AfspraakStatusForm(forms.Form):

@@ -4,7 +4,7 @@ through `services.py`, which keeps the history and the optimistic locks."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -90,6 +90,12 @@ class Gesprek(models.Model):
         _("visibility"), max_length=20, choices=Zichtbaarheid, default=Zichtbaarheid.TEAM
     )
     samenvatting = models.TextField(_("summary"), blank=True)
+    leidraad_inleiding = models.TextField(
+        _("introduction of the guide as used"),
+        blank=True,
+        editable=False,
+        help_text=_("The introduction of the conversation guide as it read for this gesprek."),
+    )
     versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -137,8 +143,9 @@ class Gesprek(models.Model):
 
 
 class Antwoord(models.Model):
-    """What was said on one question in one gesprek. The question's text is kept as it was
-    asked, so the answer reads the same after the question is edited or archived."""
+    """What was said on one question in one gesprek. The question is kept as it was asked
+    (its text, explanation and kind), so the answer reads the same after the question is
+    edited or archived."""
 
     gesprek = models.ForeignKey(
         Gesprek, on_delete=models.CASCADE, related_name="antwoorden", verbose_name=_("gesprek")
@@ -150,6 +157,14 @@ class Antwoord(models.Model):
         verbose_name=_("question"),
     )
     vraag_tekst = models.CharField(_("question as asked"), max_length=500)
+    vraag_toelichting = models.TextField(_("explanation as asked"), blank=True, editable=False)
+    soort = models.CharField(
+        _("kind as asked"),
+        max_length=10,
+        choices=Gespreksvraag.Soort,
+        default=Gespreksvraag.Soort.OPEN,
+        editable=False,
+    )
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
     tekst = models.TextField(_("answer"), blank=True)
     versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
@@ -171,6 +186,9 @@ class Antwoord(models.Model):
             models.UniqueConstraint(
                 fields=["gesprek", "vraag"], name="antwoord_eenmaal_per_vraag"
             ),
+            models.CheckConstraint(
+                condition=Q(soort__in=["open", "top3"]), name="antwoord_soort_geldig"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -178,7 +196,8 @@ class Antwoord(models.Model):
 
     @property
     def is_top3(self) -> bool:
-        return self.vraag.soort == Gespreksvraag.Soort.TOP3
+        """A “top 3” question when it was asked, whatever the redactie made of it since."""
+        return self.soort == Gespreksvraag.Soort.TOP3
 
 
 class AntwoordVersie(models.Model):
@@ -228,13 +247,22 @@ OPENSTAAND = (AfspraakStatus.OPEN, AfspraakStatus.LOOPT)
 
 class AfspraakQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "AfspraakQuerySet":
-        """Afspraken are as visible as the gesprek they were made in."""
+        """Afspraken are as visible as the gesprek they were made in: to someone outside the
+        team only those of gesprekken shared with the whole police."""
         if not user.is_authenticated:
             return self.none()
         if is_beheerder(user):
             return self
         lid = Lidmaatschap.objects.filter(user=user, basisteam=OuterRef("basisteam"))
         return self.filter(Q(gesprek__zichtbaarheid=Zichtbaarheid.POLITIE) | Q(Exists(lid)))
+
+    def met_vraag_als_gesteld(self) -> "AfspraakQuerySet":
+        """Annotate `vraag_als_gesteld`: the text of the afspraak's question as it was asked
+        in its gesprek (empty without a question), never the question's text of today."""
+        als_gesteld = Antwoord.objects.filter(
+            gesprek=OuterRef("gesprek"), vraag=OuterRef("vraag")
+        ).values("vraag_tekst")[:1]
+        return self.annotate(vraag_als_gesteld=Subquery(als_gesteld))
 
     def openstaand(self) -> "AfspraakQuerySet":
         return self.filter(status__in=OPENSTAAND)

@@ -40,6 +40,9 @@ GESPREK_VELDEN = (
     "samenvatting",
 )
 AFSPRAAK_VELDEN = ("omschrijving", "opgave", "eigenaar", "streefdatum", "status")
+# What may still change of an afspraak once its gesprek is completed: how it is followed up.
+# What was agreed (omschrijving, opgave) is then a record, like the answers.
+OPVOLG_VELDEN = ("status", "eigenaar", "streefdatum")
 
 
 class Conflict(team_services.Conflict):
@@ -81,12 +84,14 @@ def maak_gesprek(
     samenvatting: str = "",
 ) -> Gesprek:
     """A new gesprek with a place for every question the leidraad offers now. The questions
-    are copied as they read today: archiving or rewording one later changes nothing here."""
+    (text, explanation, kind) and the leidraad's introduction are copied as they read today:
+    archiving, rewording or changing one later changes nothing here."""
     gesprek = Gesprek.objects.create(
         basisteam=team,
         titel=titel,
         datum=datum,
         leidraad=leidraad,
+        leidraad_inleiding=leidraad.inleiding,
         gespreksleider=gespreksleider,
         deelnemers=deelnemers,
         zichtbaarheid=zichtbaarheid,
@@ -96,7 +101,14 @@ def maak_gesprek(
     gesprek.opgaven.set(opgaven)
     vragen = Gespreksvraag.objects.actief().filter(leidraad=leidraad).order_by("volgorde", "pk")
     Antwoord.objects.bulk_create(
-        Antwoord(gesprek=gesprek, vraag=vraag, vraag_tekst=vraag.tekst, volgorde=nummer)
+        Antwoord(
+            gesprek=gesprek,
+            vraag=vraag,
+            vraag_tekst=vraag.tekst,
+            vraag_toelichting=vraag.toelichting,
+            soort=vraag.soort,
+            volgorde=nummer,
+        )
         for nummer, vraag in enumerate(vragen, start=1)
     )
     return gesprek
@@ -193,8 +205,8 @@ def maak_afspraken(
     if huidig.is_afgerond:
         raise GesprekAfgerond
     if vraag is not None:
-        if not huidig.antwoorden.filter(vraag=vraag).exists():
-            raise ValueError("That question is not part of this gesprek")
+        if not huidig.antwoorden.filter(vraag=vraag, soort=Gespreksvraag.Soort.TOP3).exists():
+            raise ValueError("That question is not part of this gesprek as a “top 3” question")
         bestaand = Afspraak.objects.filter(gesprek=huidig, vraag=vraag).count()
         if bestaand + len(regels) > MAX_TOP3:
             raise TeVeelAfspraken(max(MAX_TOP3 - bestaand, 0))
@@ -227,7 +239,8 @@ def werk_afspraak_bij(
 ) -> bool:
     """Change an afspraak (any of AFSPRAAK_VELDEN) if nobody did since `versie`; the new
     state goes into its history, with the gesprek it was followed up in. Returns whether
-    anything changed."""
+    anything changed. Once its gesprek is completed only OPVOLG_VELDEN change; changing
+    another raises GesprekAfgerond."""
     onbekend = set(velden) - set(AFSPRAAK_VELDEN)
     if onbekend:
         raise ValueError(f"Not a field of an afspraak: {sorted(onbekend)}")
@@ -242,8 +255,15 @@ def werk_afspraak_bij(
     if "opgave" in velden:
         opgave = velden.pop("opgave")
         velden["opgave_id"] = opgave.pk if opgave else None
-    if all(getattr(huidig, veld) == waarde for veld, waarde in velden.items()):
+    gewijzigd = {veld for veld, waarde in velden.items() if getattr(huidig, veld) != waarde}
+    if not gewijzigd:
         return False
+    # Changing what was agreed locks the gesprek, so it is not completed meanwhile.
+    if (
+        gewijzigd - set(OPVOLG_VELDEN)
+        and Gesprek.objects.select_for_update().get(pk=huidig.gesprek_id).is_afgerond
+    ):
+        raise GesprekAfgerond
     for veld, waarde in velden.items():
         setattr(huidig, veld, waarde)
     huidig.bijgewerkt_door = door
@@ -253,11 +273,15 @@ def werk_afspraak_bij(
     return True
 
 
-def openstaande_afspraken(gesprek: Gesprek) -> AfspraakQuerySet:
+def openstaande_afspraken(gesprek: Gesprek, voor: User) -> AfspraakQuerySet:
     """What carries over into `gesprek`: the team's afspraken from earlier gesprekken that
-    are not done or dropped, plus those already followed up in this gesprek."""
+    are not done or dropped, plus those already followed up in this gesprek. Only what
+    `voor` may read: someone outside the team, reading a shared gesprek, sees only the
+    afspraken of the team's shared gesprekken, never those of its team-only ones."""
     return (
-        Afspraak.objects.uit_eerdere_gesprekken(gesprek)
+        Afspraak.objects.zichtbaar_voor(voor)
+        .uit_eerdere_gesprekken(gesprek)
+        .met_vraag_als_gesteld()
         .select_related("gesprek", "opgave", "bijgewerkt_door")
         .order_by(F("streefdatum").asc(nulls_last=True), "gesprek__datum", "pk")
     )

@@ -6,6 +6,7 @@ when a PDF is made, so every other page works and starts fast without it.
 
 import csv
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
@@ -20,11 +21,34 @@ PDF_CSS = Path(__file__).with_name("verslag.css")
 PDF_VARIANT = "pdf/ua-1"  # tagged, accessible PDF (Besluit digitale toegankelijkheid)
 
 # A cell starting with one of these is read as a formula by spreadsheet programs (“CSV
-# injection”); a quote in front makes it text. “- ” starts a list item and stays as it is.
-FORMULE_TEKENS = ("=", "+", "@", "\t", "\r")
+# injection”); a quote in front makes it text. Also the full-width forms, which some
+# spreadsheet programs read as the same signs.
+FORMULE_TEKENS = ("=", "+", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# A leading “-” starts a formula too, but also plenty of plain text: “- een lijstje”,
+# “-5 graden”, “-5”. It is made text only when what follows can compute or call something.
+_GETAL_OF_CEL = r"(?:\d[\d.,]*|\$?[A-Za-z]{1,3}\$?\d+)"
+MIN_FORMULE = re.compile(
+    rf"""
+      ^-\s*[-+=@(]                  # another sign or a bracket: --1, -=1, -(1)
+    | [\w.]\(                       # a function call: -HYPERLINK(…), - SOM(A1)
+    | \|                             # DDE: -cmd|' /C calc'!A0
+    | !\$?[A-Za-z]{{1,3}}\$?\d        # a reference into another sheet or file
+    | ^-\s*{_GETAL_OF_CEL}(?:\s*[-+*/^]\s*{_GETAL_OF_CEL})+\s*%?$  # a sum: -2+3, -A1*2
+    | ^-\s*\$?[A-Za-z]{{1,3}}\$?\d+$  # a cell: -A1
+    """,
+    re.VERBOSE,
+)
+
+
+def _is_formule(tekst: str) -> bool:
+    if tekst.startswith(FORMULE_TEKENS):
+        return True
+    return tekst.startswith("-") and MIN_FORMULE.search(tekst) is not None
 
 
 def veilige_cel(waarde) -> str:
+    """A value as a CSV cell that reads back as written, and that a spreadsheet program
+    shows as text, never runs as a formula."""
     if waarde is None:
         return ""
     if isinstance(waarde, datetime):
@@ -32,9 +56,7 @@ def veilige_cel(waarde) -> str:
     if isinstance(waarde, date):
         return waarde.isoformat()
     tekst = str(waarde)
-    if tekst.startswith(FORMULE_TEKENS) or (tekst.startswith("-") and not tekst.startswith("- ")):
-        return f"'{tekst}"
-    return tekst
+    return f"'{tekst}" if _is_formule(tekst) else tekst
 
 
 def csv_response(bestandsnaam: str, kop: Sequence, rijen: Iterable[Sequence]) -> HttpResponse:

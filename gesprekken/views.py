@@ -1,8 +1,10 @@
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -22,6 +24,7 @@ from .access import (
     get_team_voor_nieuw_gesprek,
     mag_gesprek_aanmaken,
 )
+from .concept import meld_opgeslagen
 from .filters import AfspraakFilter
 from .forms import (
     AfspraakBewerkenForm,
@@ -42,6 +45,8 @@ from .models import (
     volgende_statussen,
 )
 from .verslag import csv_response, maak_pdf
+
+logger = logging.getLogger(__name__)
 
 PER_PAGINA = 25
 SUGGESTIES = "eigenaar-suggesties"  # id of the datalist of team members
@@ -75,13 +80,23 @@ def _opgaven() -> list[Opgave]:
     return list(Opgave.objects.only("pk", "nummer", "titel"))
 
 
-def _vraag_als_gesteld():
-    """The text of an afspraak's question as it was asked in its gesprek."""
-    return Subquery(
-        Antwoord.objects.filter(gesprek=OuterRef("gesprek"), vraag=OuterRef("vraag")).values(
-            "vraag_tekst"
-        )[:1]
-    )
+def _als_tekst(veld) -> str:
+    """What was typed in a bound field, as text; a choice shows its label."""
+    waarde = veld.value()
+    keuzes = getattr(veld.field, "choices", None)
+    if keuzes is not None:
+        waarde = {str(k): label for k, label in keuzes}.get(str(waarde or ""), waarde)
+    return "" if waarde is None else str(waarde)
+
+
+def _getypt(form) -> list[tuple[str, str]]:
+    """What was typed in a bound form, as (label, text) for every field that is not empty.
+    For showing, read-only, what could not be saved."""
+    return [
+        (veld.label, _als_tekst(veld))
+        for veld in form.visible_fields()
+        if veld.value() not in (None, "")
+    ]
 
 
 # --- A team's gesprekken --------------------------------------------------------------------
@@ -129,6 +144,7 @@ def gesprek_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         gesprek = services.maak_gesprek(team, request.user, **form.cleaned_data)
+        meld_opgeslagen(request, "gesprek")
         messages.success(
             request, _("The gesprek has been created. Record the answers below as you talk.")
         )
@@ -154,7 +170,7 @@ def gesprek_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def gesprek_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     gesprek = get_gesprek_for_user(request.user, pk, recht=Recht.BEHEREN)
-    if gesprek.is_afgerond:
+    if gesprek.is_afgerond and request.method != "POST":
         messages.error(request, _("This gesprek is completed. Reopen it to change it."))
         return redirect(gesprek)
     leden = _leden(gesprek.basisteam_id)
@@ -171,15 +187,17 @@ def gesprek_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = GesprekBewerkenForm(request.POST or None, leden=leden, initial=initial)
     opgeslagen = None
-    if request.method == "POST" and form.is_valid():
+    # Completed while this teamchef was typing: the form is shown again with what they
+    # typed, never thrown away, but it cannot be saved until the gesprek is reopened.
+    afgerond = request.method == "POST" and gesprek.is_afgerond
+    if request.method == "POST" and not afgerond and form.is_valid():
         velden = {k: v for k, v in form.cleaned_data.items() if k in services.GESPREK_VELDEN}
         try:
             services.werk_gesprek_bij(
                 gesprek, form.cleaned_data["versie"], velden, form.cleaned_data["opgaven"]
             )
         except services.GesprekAfgerond:
-            messages.error(request, _("This gesprek is completed. Reopen it to change it."))
-            return redirect(gesprek)
+            afgerond = True
         except services.Conflict as conflict:
             opgeslagen = conflict.huidig
             data = request.POST.copy()
@@ -195,8 +213,18 @@ def gesprek_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
                 ),
             )
         else:
+            meld_opgeslagen(request, "gesprek")
             messages.success(request, _("The gesprek has been saved."))
             return redirect(gesprek)
+    if afgerond:
+        form.add_error(
+            None,
+            _(
+                "This gesprek was completed meanwhile, so nothing was saved. What you typed "
+                "is still below: copy what you want to keep. To change the gesprek, the "
+                "teamchef reopens it first."
+            ),
+        )
     return render(
         request,
         "gesprekken/gesprek_form.html",
@@ -205,6 +233,7 @@ def gesprek_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
             "gesprek": gesprek,
             "form": form,
             "opgeslagen": opgeslagen,
+            "afgerond": afgerond,
             "titel": _("Edit gesprek"),
             "annuleren": gesprek.get_absolute_url(),
             "kruimels": _gesprek_kruimels(gesprek, (_("Edit"), None)),
@@ -246,11 +275,17 @@ class GesprekPagina:
             .order_by("pk")
         }
         self.eerdere = {
-            a.pk: a for a in services.openstaande_afspraken(gesprek).prefetch_related(wijzigingen)
+            a.pk: a
+            for a in services.openstaande_afspraken(gesprek, request.user).prefetch_related(
+                wijzigingen
+            )
         }
         self.opgaven = _opgaven() if rechten.vastleggen else []
         self.leden = _leden(gesprek.basisteam_id) if self.open_voor_invoer else []
         self.conflicten: dict[str, object] = {}
+        # What was typed but not saved because the gesprek was completed meanwhile, per
+        # form (`antwoord-<pk>`, `top3-<pk>`, `nieuw`): shown read-only, so it is not lost.
+        self.niet_opgeslagen: dict[str, list[tuple[str, str]]] = {}
 
         self.antwoord_forms = {
             pk: self._antwoord_form(a) for pk, a in self.antwoorden.items() if not a.is_top3
@@ -314,6 +349,11 @@ class GesprekPagina:
         if soort == "afspraak" and pk in self.status_forms:
             return self._afspraak_status(pk)
         if not self.open_voor_invoer:
+            # Recording needs `vastleggen`, so the gesprek was completed meanwhile.
+            formulieren = self._ingevuld(soort, pk)
+            if formulieren is not None:
+                self._afgerond(f"{soort}-{pk}" if pk else soort, formulieren)
+                return None
             messages.error(
                 self.request,
                 _("This gesprek is completed; nothing was changed. The teamchef can reopen it."),
@@ -330,6 +370,45 @@ class GesprekPagina:
 
     def _terug(self, anker: str = "") -> HttpResponse:
         return redirect(f"{self.gesprek.get_absolute_url()}{'#' + anker if anker else ''}")
+
+    def _opgeslagen(self, sleutel: str, anker: str = "") -> HttpResponse:
+        """Saved: concept.js drops its copy of the form, and the page is shown again."""
+        meld_opgeslagen(self.request, sleutel)
+        return self._terug(anker)
+
+    def _ingevuld(self, soort: str, pk: int | None) -> list | None:
+        """The posted form(s) of an answer, a “top 3” or the new afspraak; None when the
+        post is none of these."""
+        post = self.request.POST
+        if soort == "antwoord" and pk in self.antwoord_forms:
+            return [self._antwoord_form(self.antwoorden[pk], post)]
+        if soort == "top3" and pk in self.top3_forms:
+            return self._top3_forms(self.antwoorden[pk], post)
+        if soort == "nieuw":
+            return [self._afspraak_form(prefix="nieuw", data=post)]
+        return None
+
+    def _afgerond(self, sleutel: str, formulieren) -> None:
+        """The gesprek was completed before this could be saved. Nothing is saved; the page
+        is shown as it is now, completed, with what was typed beside the form's place."""
+        self.gesprek.refresh_from_db(fields=["status", "versie"])
+        self.open_voor_invoer = False
+        getypt = [regel for form in formulieren for regel in _getypt(form)]
+        self.niet_opgeslagen[sleutel] = getypt
+        if not getypt:
+            messages.error(
+                self.request,
+                _("This gesprek is completed; nothing was changed. The teamchef can reopen it."),
+            )
+            return
+        messages.error(
+            self.request,
+            _(
+                "This gesprek was completed meanwhile, so nothing was saved. What you typed "
+                "is shown below: copy what you want to keep. The teamchef can reopen the "
+                "gesprek."
+            ),
+        )
 
     def _status(self, naar: str) -> HttpResponse:
         if not self.gesprek.rechten.beheren:
@@ -364,8 +443,8 @@ class GesprekPagina:
                 form.cleaned_data["tekst"],
             )
         except services.GesprekAfgerond:
-            messages.error(self.request, _("This gesprek is completed; nothing was changed."))
-            return self._terug()
+            self._afgerond(f"antwoord-{antwoord.pk}", [form])
+            return None
         except services.Conflict as conflict:
             huidig = conflict.huidig
             self.conflicten[f"antwoord-{antwoord.pk}"] = huidig
@@ -387,7 +466,7 @@ class GesprekPagina:
                 _("The answer to question %(nummer)s has been saved.")
                 % {"nummer": antwoord.volgorde},
             )
-        return self._terug(f"vraag-{antwoord.pk}")
+        return self._opgeslagen(f"antwoord-{antwoord.pk}", f"vraag-{antwoord.pk}")
 
     def _top3(self, antwoord: Antwoord) -> HttpResponse | None:
         forms = self._top3_forms(antwoord, self.request.POST)
@@ -405,8 +484,8 @@ class GesprekPagina:
         try:
             services.maak_afspraken(self.gesprek, self.request.user, regels, vraag=antwoord.vraag)
         except services.GesprekAfgerond:
-            messages.error(self.request, _("This gesprek is completed; nothing was changed."))
-            return self._terug()
+            self._afgerond(f"top3-{antwoord.pk}", forms)
+            return None
         except services.TeVeelAfspraken as fout:
             forms[0].add_error(
                 None,
@@ -418,7 +497,7 @@ class GesprekPagina:
             )
             return None
         messages.success(self.request, _("The afspraken have been recorded."))
-        return self._terug(f"vraag-{antwoord.pk}")
+        return self._opgeslagen(f"top3-{antwoord.pk}", f"vraag-{antwoord.pk}")
 
     def _nieuw(self) -> HttpResponse | None:
         form = self._afspraak_form(prefix="nieuw", data=self.request.POST)
@@ -428,10 +507,10 @@ class GesprekPagina:
         try:
             services.maak_afspraken(self.gesprek, self.request.user, [form.cleaned_data])
         except services.GesprekAfgerond:
-            messages.error(self.request, _("This gesprek is completed; nothing was changed."))
-            return self._terug()
+            self._afgerond("nieuw", [form])
+            return None
         messages.success(self.request, _("The afspraak has been recorded."))
-        return self._terug("afspraken")
+        return self._opgeslagen("nieuw", "afspraken")
 
     def _afspraak_status(self, pk: int) -> HttpResponse | None:
         if not self.gesprek.rechten.vastleggen:
@@ -490,6 +569,10 @@ class GesprekPagina:
                         a for a in self.afspraken.values() if a.vraag_id == antwoord.vraag_id
                     ],
                     "conflict": self.conflicten.get(f"antwoord-{pk}"),
+                    "niet_opgeslagen": (
+                        self.niet_opgeslagen.get(f"antwoord-{pk}")
+                        or self.niet_opgeslagen.get(f"top3-{pk}")
+                    ),
                 }
             )
         statussen = volgende_statussen(gesprek.status, heropenen=True) if rechten.beheren else []
@@ -503,6 +586,7 @@ class GesprekPagina:
             "afspraken": [(a, self.status_forms[a.pk]) for a in self.afspraken.values()],
             "eerdere": [(a, self.status_forms[a.pk]) for a in self.eerdere.values()],
             "nieuw_form": self.nieuw_form,
+            "nieuw_niet_opgeslagen": self.niet_opgeslagen.get("nieuw"),
             "leden": self.leden,
             "suggesties": SUGGESTIES,
             "overgangen": [
@@ -532,11 +616,12 @@ def gesprek_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Report and exports ----------------------------------------------------------------------
 
 
-def _verslag_context(gesprek: Gesprek) -> dict:
-    antwoorden = list(gesprek.antwoorden.select_related("vraag", "bijgewerkt_door"))
+def _verslag_context(gesprek: Gesprek, user: User) -> dict:
+    """The report as `user` may read it: only the earlier afspraken they may see."""
+    antwoorden = list(gesprek.antwoorden.select_related("bijgewerkt_door"))
     afspraken = list(
         gesprek.afspraken.select_related("opgave", "bijgewerkt_door")
-        .annotate(vraag_als_gesteld=_vraag_als_gesteld())
+        .met_vraag_als_gesteld()
         .order_by("pk")
     )
     for antwoord in antwoorden:
@@ -547,7 +632,7 @@ def _verslag_context(gesprek: Gesprek) -> dict:
         "opgaven": list(gesprek.opgaven.all()),
         "antwoorden": antwoorden,
         "afspraken": afspraken,
-        "eerdere": list(services.openstaande_afspraken(gesprek)),
+        "eerdere": list(services.openstaande_afspraken(gesprek, user)),
         "vandaag": timezone.localdate(),
     }
 
@@ -556,7 +641,7 @@ def _verslag_context(gesprek: Gesprek) -> dict:
 @require_safe
 def verslag(request: HttpRequest, pk: int) -> HttpResponse:
     gesprek = get_gesprek_for_user(request.user, pk)
-    context = _verslag_context(gesprek) | {
+    context = _verslag_context(gesprek, request.user) | {
         "kruimels": _gesprek_kruimels(gesprek, (_("Report"), None))
     }
     return render(request, "gesprekken/verslag.html", context)
@@ -566,9 +651,27 @@ def verslag(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def verslag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     gesprek = get_gesprek_for_user(request.user, pk)
-    html = render_to_string("gesprekken/verslag_pdf.html", _verslag_context(gesprek), request)
+    html = render_to_string(
+        "gesprekken/verslag_pdf.html", _verslag_context(gesprek, request.user), request
+    )
+    try:
+        pdf = maak_pdf(html)
+    except (ImportError, OSError):
+        # WeasyPrint or the system libraries it loads (Pango) are missing or broken: a
+        # problem of the server, not of the report. The print view needs neither.
+        logger.exception("The PDF of gesprek %s could not be made", gesprek.pk)
+        return render(
+            request,
+            "gesprekken/verslag_pdf_fout.html",
+            {
+                "gesprek": gesprek,
+                "team": gesprek.basisteam,
+                "kruimels": _gesprek_kruimels(gesprek, (_("Report as PDF"), None)),
+            },
+            status=503,
+        )
     return HttpResponse(
-        maak_pdf(html),
+        pdf,
         content_type="application/pdf",
         headers={
             "Content-Disposition": f'inline; filename="verslag-gesprek-{gesprek.pk}.pdf"',
@@ -580,7 +683,7 @@ def verslag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def gesprek_csv(request: HttpRequest, pk: int) -> HttpResponse:
     gesprek = get_gesprek_for_user(request.user, pk)
-    c = _verslag_context(gesprek)
+    c = _verslag_context(gesprek, request.user)
     leeg = [""] * 6
 
     def gegeven(label, waarde):
@@ -647,7 +750,7 @@ def _team_afspraken(request: HttpRequest, team: Basisteam) -> AfspraakFilter:
     )
     afspraken = (
         zichtbaar.select_related("gesprek", "opgave")
-        .annotate(vraag_als_gesteld=_vraag_als_gesteld())
+        .met_vraag_als_gesteld()
         .order_by(F("streefdatum").asc(nulls_last=True), "-gesprek__datum", "pk")
     )
     return AfspraakFilter(request.GET, queryset=afspraken, eigenaren=eigenaren)
@@ -713,17 +816,30 @@ def afspraak_csv(request: HttpRequest, slug: str) -> HttpResponse:
 # --- One afspraak ---------------------------------------------------------------------------
 
 
+def _vastgelegd_getypt(volledig: AfspraakBewerkenForm, post) -> list[tuple[str, str]]:
+    """What a post changes of what was agreed (omschrijving, opgave), read through the whole
+    form, as (label, text): a completed gesprek no longer takes these changes."""
+    vastgelegd = set(services.AFSPRAAK_VELDEN) - set(services.OPVOLG_VELDEN)
+    return [
+        (volledig[naam].label, _als_tekst(volledig[naam]) or "–")
+        for naam in volledig.changed_data
+        if naam in vastgelegd and naam in post
+    ]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def afspraak_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recht = Recht.VASTLEGGEN if request.method == "POST" else Recht.LEZEN
     afspraak = get_afspraak_for_user(request.user, pk, recht=recht)
     gesprek = afspraak.gesprek
-    kan_bewerken = afspraak.rechten.vastleggen
     form = None
     opgeslagen = None
-    if kan_bewerken:
+    niet_opgeslagen: list[tuple[str, str]] = []
+    leden = []
+    if afspraak.rechten.vastleggen:
         leden = _leden(afspraak.basisteam_id)
+        opgaven = _opgaven()
         initial = {
             "omschrijving": afspraak.omschrijving,
             "status": afspraak.status,
@@ -732,37 +848,67 @@ def afspraak_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "opgave": afspraak.opgave_id,
             "versie": afspraak.versie,
         }
-        form = AfspraakBewerkenForm(
-            request.POST or None, opgaven=_opgaven(), suggesties=SUGGESTIES, initial=initial
-        )
-        if request.method == "POST" and form.is_valid():
-            velden = {k: v for k, v in form.cleaned_data.items() if k in services.AFSPRAAK_VELDEN}
-            try:
-                gewijzigd = services.werk_afspraak_bij(
-                    afspraak, request.user, form.cleaned_data["versie"], velden
-                )
-            except services.Conflict as conflict:
-                opgeslagen = conflict.huidig
-                data = request.POST.copy()
-                data["versie"] = opgeslagen.versie
-                form = AfspraakBewerkenForm(
-                    data, opgaven=_opgaven(), suggesties=SUGGESTIES, initial=initial
-                )
-                form.is_valid()
+
+        def bewerkform(data, *, afgerond: bool) -> AfspraakBewerkenForm:
+            # Once the gesprek is completed, what was agreed is a record: only how it is
+            # followed up (status, owner, target date) still changes.
+            return AfspraakBewerkenForm(
+                data,
+                opgaven=opgaven,
+                suggesties=SUGGESTIES,
+                initial=initial,
+                alleen_opvolging=afgerond,
+            )
+
+        form = bewerkform(request.POST or None, afgerond=gesprek.is_afgerond)
+        if request.method == "POST":
+            # A form loaded before the gesprek was completed may change what was agreed.
+            vastgelegd = _vastgelegd_getypt(bewerkform(request.POST, afgerond=False), request.POST)
+            intussen_afgerond = gesprek.is_afgerond and bool(vastgelegd)
+            if not intussen_afgerond and form.is_valid():
+                velden = {
+                    k: v for k, v in form.cleaned_data.items() if k in services.AFSPRAAK_VELDEN
+                }
+                try:
+                    gewijzigd = services.werk_afspraak_bij(
+                        afspraak, request.user, form.cleaned_data["versie"], velden
+                    )
+                except services.GesprekAfgerond:
+                    gesprek.status = Status.AFGEROND
+                    intussen_afgerond = True
+                except services.Conflict as conflict:
+                    opgeslagen = conflict.huidig
+                    data = request.POST.copy()
+                    data["versie"] = opgeslagen.versie
+                    form = bewerkform(data, afgerond=gesprek.is_afgerond)
+                    form.is_valid()
+                    form.add_error(
+                        None,
+                        _(
+                            "Someone else changed this afspraak while you were editing it. "
+                            "What you typed is still below; the version now saved is shown "
+                            "beside it. Save again to replace it with yours."
+                        ),
+                    )
+                else:
+                    meld_opgeslagen(request, "afspraak")
+                    if gewijzigd:
+                        messages.success(request, _("The afspraak has been saved."))
+                    return redirect(afspraak)
+            if intussen_afgerond:
+                # Nothing is saved: the follow-up stays in the form, the rest beside it.
+                niet_opgeslagen = vastgelegd
+                form = bewerkform(request.POST, afgerond=True)
                 form.add_error(
                     None,
                     _(
-                        "Someone else changed this afspraak while you were editing it. What "
-                        "you typed is still below; the version now saved is shown beside it. "
-                        "Save again to replace it with yours."
+                        "The gesprek of this afspraak was completed meanwhile: what was agreed "
+                        "is a record now, so nothing was saved. Your new text is shown below; "
+                        "copy what you want to keep. The status, owner and target date can "
+                        "still be changed."
                     ),
                 )
-            else:
-                if gewijzigd:
-                    messages.success(request, _("The afspraak has been saved."))
-                return redirect(afspraak)
-    else:
-        leden = []
+    historie = afspraak.wijzigingen.select_related("door", "opgave", "gesprek")
     return render(
         request,
         "gesprekken/afspraak_detail.html",
@@ -770,11 +916,13 @@ def afspraak_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "afspraak": afspraak,
             "gesprek": gesprek,
             "team": gesprek.basisteam,
+            "rechten": afspraak.rechten,
             "form": form,
             "opgeslagen": opgeslagen,
+            "niet_opgeslagen": niet_opgeslagen,
             "leden": leden,
             "suggesties": SUGGESTIES,
-            "historie": afspraak.wijzigingen.select_related("door", "opgave", "gesprek"),
+            "historie": historie,
             "kruimels": _team_kruimels(
                 gesprek.basisteam,
                 (

@@ -1,9 +1,12 @@
 """Template helpers of the gesprekken pages, and the section of the team profile that lists a
 team's gesprekken (the teams app knows nothing of gesprekken: its template loads this)."""
 
+import json
+
 from django import template
 
 from ..access import mag_gesprek_aanmaken
+from ..concept import haal_opgeslagen
 from ..models import Gesprek
 
 register = template.Library()
@@ -20,6 +23,13 @@ def lijst(waarde) -> list:
 @register.filter
 def met_fouten(formulieren) -> list:
     return [form for form in formulieren if form.errors]
+
+
+@register.simple_tag(takes_context=True)
+def opgeslagen_concepten(context) -> str:
+    """For concept.js: the forms saved since it last ran, as JSON (see `concept.py`)."""
+    request = context.get("request")
+    return json.dumps(haal_opgeslagen(request) if request is not None else [])
 
 
 @register.inclusion_tag("gesprekken/includes/team_gesprekken.html", takes_context=True)

@@ -285,3 +285,102 @@ def test_recording_works_without_javascript(new_context, user, live_server, url,
     form.locator("button[value=nieuw]").click()
     expect(page.locator("#afspraken li.afspraak")).to_have_count(1)
     expect(page.locator("#afspraken")).to_contain_text("Spreekuur in de bibliotheek")
+
+
+def _kopieen(page) -> dict:
+    """The copies concept.js keeps in this browser."""
+    return page.evaluate(
+        """() => Object.fromEntries(Object.keys(localStorage)
+            .filter((k) => k.startsWith("podium-concept:"))
+            .map((k) => [k, localStorage.getItem(k)]))"""
+    )
+
+
+def test_a_recorded_afspraak_is_not_put_back(logged_in_page, url, gesprekken):
+    """Recorded, the form for a new afspraak is empty again, as it was before the typing:
+    the copy is dropped all the same, and no “not saved yet” notice invites a duplicate."""
+    page = logged_in_page
+    gesprek = gesprekken.huidig
+    page.goto(url(f"/gesprekken/{gesprek.pk}/"))
+    form = page.locator("form:has(button[value=nieuw])")
+    form.locator("textarea[name=nieuw-omschrijving]").fill("Spreekuur in de bibliotheek")
+    form.locator("input[name=nieuw-eigenaar]").fill("Bram Bakker")
+    assert _kopieen(page)  # kept while typing
+    form.locator("button[value=nieuw]").click()
+    expect(page.locator(".messages .alert--success")).to_be_visible()
+    expect(page.locator("#afspraken li.afspraak")).to_have_count(1)
+    page.reload()
+    expect(page.locator("#afspraken li.afspraak")).to_have_count(1)
+    expect(page.locator(".concept-melding")).to_have_count(0)
+    expect(form.locator("textarea[name=nieuw-omschrijving]")).to_have_value("")
+    assert _kopieen(page) == {}
+    assert Afspraak.objects.filter(gesprek=gesprek).count() == 1
+
+
+def test_a_refused_save_keeps_the_copy(logged_in_page, url, gesprekken):
+    """The server shows the form again, unsaved (the afspraak itself is missing): the text
+    stays in the form and in the browser, and comes back after a reload."""
+    page = logged_in_page
+    pad = f"/gesprekken/{gesprekken.huidig.pk}/"
+    page.goto(url(pad))
+    veld = page.locator("input[name=nieuw-eigenaar]")
+    veld.fill("Bram Bakker")
+    page.locator("button[value=nieuw]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(veld).to_have_value("Bram Bakker")
+    expect(page.locator(".concept-melding")).to_have_count(0)
+    assert len(_kopieen(page)) == 1
+    page.goto(url(pad))
+    expect(veld).to_have_value("Bram Bakker")
+    expect(page.locator(".concept-melding")).to_have_count(1)
+
+
+def test_copies_belong_to_one_user_and_go_at_logout(logged_in_page, url, gesprekken, user):
+    page = logged_in_page
+    gesprek = gesprekken.huidig
+    antwoord = gesprek.antwoorden.get(volgorde=2)
+    pad = f"/gesprekken/{gesprek.pk}/"
+    page.goto(url(pad))
+    # A copy another user left on this shared workstation, for the same form.
+    ander = f"podium-concept:{gesprekken.leider.pk}:{pad}:antwoord-{antwoord.pk}"
+    page.evaluate(
+        """([sleutel, naam]) => localStorage.setItem(sleutel, JSON.stringify({
+            basis: {[naam]: ""}, waarden: {[naam]: "Tekst van Bram"}}))""",
+        [ander, f"antwoord-{antwoord.pk}-tekst"],
+    )
+    page.reload()
+    veld = page.locator(f"textarea[name=antwoord-{antwoord.pk}-tekst]")
+    expect(veld).to_have_value("")
+    expect(page.locator(".concept-melding")).to_have_count(0)
+    assert _kopieen(page) == {}  # not this user's: removed
+
+    veld.fill("Nog niet opgeslagen.")
+    assert list(_kopieen(page)) == [f"podium-concept:{user.pk}:{pad}:antwoord-{antwoord.pk}"]
+    page.locator("form.site-header__logout button[type=submit]").click()
+    expect(page.locator("form.site-header__logout")).to_have_count(0)
+    assert _kopieen(page) == {}
+
+
+def test_completed_while_typing_has_no_wcag_violations(logged_in_page, url, gesprekken):
+    """The states of a gesprek completed meanwhile: what was typed shown beside the
+    completed page, and an afspraak whose follow-up alone can still change."""
+    page = logged_in_page
+    gesprek = gesprekken.huidig
+    antwoord = gesprek.antwoorden.get(volgorde=2)
+    page.goto(url(f"/gesprekken/{gesprek.pk}/"))
+    page.locator(f"textarea[name=antwoord-{antwoord.pk}-tekst]").fill("Mijn antwoord.")
+    services.zet_status(gesprek, "gevoerd", heropenen=False)
+    services.zet_status(gesprek, "afgerond", heropenen=False)
+    page.locator(f"button[value=antwoord-{antwoord.pk}]").click()
+    expect(page.locator(f"#vraag-{antwoord.pk} .niet-opgeslagen")).to_contain_text(
+        "Mijn antwoord."
+    )
+    expect(page.locator("form.antwoord-form")).to_have_count(0)
+    page.wait_for_load_state()
+    assert_no_axe_violations(page)
+
+    afspraak = gesprekken.te_laat  # of the completed earlier gesprek
+    page.goto(url(f"/gesprekken/afspraken/{afspraak.pk}/"))
+    expect(page.locator("main form[method=post] select[name=status]")).to_be_visible()
+    expect(page.locator("textarea[name=omschrijving]")).to_have_count(0)
+    assert_no_axe_violations(page)

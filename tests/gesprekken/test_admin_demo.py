@@ -105,3 +105,40 @@ def test_the_demo_gesprek_is_labelled_complete_and_idempotent(db):
     assert Afspraak.objects.filter(gesprek=gesprek, status="loopt").count() == 1
     assert all(a.omschrijving.endswith("(demo)") for a in gesprek.afspraken.all())
     assert gesprek.afspraken.filter(eigenaar="gemeente").get().is_over_tijd
+
+
+def _wijzigformulier(response) -> dict:
+    """The data the admin's change form of a gesprek posts as it is shown."""
+    data = {}
+    formulieren = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formulieren += [inline.formset.management_form, *inline.formset.forms]
+    for form in formulieren:
+        for veld in form:
+            waarde = veld.value()
+            if waarde is None or veld.field.disabled:
+                continue
+            if isinstance(waarde, list):
+                data[veld.html_name] = [str(w) for w in waarde]
+            else:
+                data[veld.html_name] = str(waarde)
+    return data
+
+
+def test_the_team_of_a_gesprek_cannot_be_changed_in_the_admin(
+    client, ingevuld, beheerder, team, ander_team
+):
+    """Its afspraken carry the team too: moving the gesprek would split the record."""
+    gesprek, _antwoord, afspraak = ingevuld
+    client.force_login(beheerder)
+    url = f"{ADMIN}gesprek/{gesprek.pk}/change/"
+    response = client.get(url)
+    assert 'name="basisteam"' not in response.content.decode()
+    assert "Basisteam Utrecht-Centrum" in response.content.decode()  # shown, read-only
+    data = _wijzigformulier(response) | {"titel": "Via de admin", "basisteam": ander_team.pk}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    gesprek.refresh_from_db()
+    afspraak.refresh_from_db()
+    assert gesprek.titel == "Via de admin"
+    assert gesprek.basisteam == afspraak.basisteam == team

@@ -4,11 +4,12 @@ back as they were written."""
 import csv
 import datetime
 import io
+import sys
 
 import pytest
 from pypdf import PdfReader
 
-from gesprekken import services
+from gesprekken import services, views
 from gesprekken.models import Gesprek
 from gesprekken.verslag import veilige_cel
 from opgaven.models import Gespreksvraag, Opgave
@@ -199,13 +200,97 @@ def test_exports_are_available_at_any_status(client, gesprek, teamchef):
         ("=1+1", "'=1+1"),
         ("+31 6", "'+31 6"),
         ("@SUM", "'@SUM"),
-        ("-2+3", "'-2+3"),
-        ("- een lijstje", "- een lijstje"),
         ("\tx", "'\tx"),
-        ("gewoon", "gewoon"),
+        ("\rx", "'\rx"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # a full-width “=”
+        # A leading “-” followed by what computes or calls something.
+        ("-2+3", "'-2+3"),
+        ("-5*3", "'-5*3"),
+        ("-1 - 2", "'-1 - 2"),
+        ("--1", "'--1"),
+        ("-=1", "'-=1"),
+        ("-+1", "'-+1"),
+        ("-@SUM(1)", "'-@SUM(1)"),
+        ("-(1)", "'-(1)"),
+        ("-SOM(A1:A3)", "'-SOM(A1:A3)"),
+        ('- HYPERLINK("http://x.invalid")', '\'- HYPERLINK("http://x.invalid")'),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("-Blad1!A1", "'-Blad1!A1"),
+        ("-A1", "'-A1"),
+        ("-$B$2*2", "'-$B$2*2"),
         (None, ""),
         (datetime.date(2026, 1, 2), "2026-01-02"),
     ],
 )
 def test_cells_that_spreadsheets_would_run_are_made_text(waarde, cel):
     assert veilige_cel(waarde) == cel
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "gewoon",
+        "- een lijstje",
+        "- melk\n- brood\n- kaas",
+        "-5 graden",
+        "-5 tot -10 graden",
+        "-5",
+        "-2,5",
+        "-5%",
+        "- melk (halfvol)",
+        "- Let op!",
+        "- boter & kaas; brood",
+        "-ish",
+        "e-mail: a@b.invalid",
+        "'t Gooi",
+    ],
+)
+def test_plain_text_reads_back_exactly(client, gesprek, teamchef, tekst):
+    assert veilige_cel(tekst) == tekst
+    services.leg_antwoord_vast(gesprek.antwoorden.get(volgorde=1), teamchef, 1, tekst)
+    client.force_login(teamchef)
+    rows = _rows(client.get(f"/gesprekken/{gesprek.pk}/gesprek.csv"))
+    assert next(row[2] for row in rows if row[0] == "Antwoord") == tekst
+
+
+def test_carried_over_afspraken_have_their_question_in_the_csv(
+    client, gesprek, maak_gesprek, teamchef
+):
+    """An afspraak of the drie dingen of an earlier gesprek, carried over: its question, as
+    it was asked then, is in the CSV of the later gesprek."""
+    top3 = gesprek.antwoorden.get(vraag__soort=Gespreksvraag.Soort.TOP3)
+    services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Wijkschouw"}], vraag=top3.vraag)
+    Gespreksvraag.objects.filter(pk=top3.vraag_id).update(tekst="Herschreven")
+    later = maak_gesprek(titel="Later", datum=gesprek.datum + datetime.timedelta(days=30))
+    client.force_login(teamchef)
+    rows = _rows(client.get(f"/gesprekken/{later.pk}/gesprek.csv"))
+    assert [row[:3] for row in rows if row[0] == "Afspraak uit een eerder gesprek"] == [
+        ["Afspraak uit een eerder gesprek", top3.vraag_tekst, "Wijkschouw"]
+    ]
+
+
+class TestWithoutWeasyPrint:
+    """The PDF needs WeasyPrint and Pango from the system. Without them the reader gets a
+    page that says so and points to the print view, not a bare server error."""
+
+    def _assert_verwijst_naar_printversie(self, response, gesprek) -> None:
+        assert response.status_code == 503
+        html = response.content.decode()
+        assert "De pdf kan nu niet worden gemaakt" in html
+        assert f'href="/gesprekken/{gesprek.pk}/verslag/"' in html
+
+    def test_weasyprint_not_installed(self, client, gesprek, teamchef, monkeypatch, caplog):
+        monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint fails
+        client.force_login(teamchef)
+        response = client.get(f"/gesprekken/{gesprek.pk}/verslag.pdf")
+        self._assert_verwijst_naar_printversie(response, gesprek)
+        assert "could not be made" in caplog.text
+
+    def test_the_system_libraries_missing(self, client, gesprek, teamchef, monkeypatch):
+        def zonder_pango(html):
+            raise OSError("cannot load library 'libpango-1.0-0'")
+
+        monkeypatch.setattr(views, "maak_pdf", zonder_pango)
+        client.force_login(teamchef)
+        response = client.get(f"/gesprekken/{gesprek.pk}/verslag.pdf")
+        self._assert_verwijst_naar_printversie(response, gesprek)

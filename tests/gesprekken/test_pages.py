@@ -2,9 +2,11 @@
 that is kept on every error, and bad input that never becomes a 500."""
 
 import datetime
+import io
 
 import pytest
 from django.utils import timezone
+from pypdf import PdfReader
 
 from gesprekken import services
 from gesprekken.models import Afspraak, AfspraakWijziging, Gesprek
@@ -382,8 +384,11 @@ class TestCompleted:
     def test_nothing_is_recorded_until_the_teamchef_reopens_it(self, client, afgerond, teamchef):
         client.force_login(teamchef)
         antwoord = afgerond.antwoorden.get(volgorde=1)
-        response = _antwoord(client, afgerond, antwoord, "Te laat", follow=True)
-        assert "Dit gesprek is afgerond; er is niets gewijzigd." in _html(response)
+        response = _antwoord(client, afgerond, antwoord, "Te laat")
+        assert response.status_code == 200
+        assert "Dit gesprek is intussen afgerond, dus er is niets opgeslagen." in _html(response)
+        antwoord.refresh_from_db()
+        assert antwoord.tekst == ""
         assert client.get(f"/gesprekken/{afgerond.pk}/bewerken/").status_code == 302
         client.post(f"/gesprekken/{afgerond.pk}/", {"actie": "status", "naar": "gevoerd"})
         afgerond.refresh_from_db()
@@ -504,3 +509,307 @@ def test_no_inline_script_or_style(client, gesprek, teamchef):
     assert '/static/gesprekken/concept.js" defer' in _html(
         client.get(f"/gesprekken/{gesprek.pk}/")
     )
+
+
+class TestCompletedWhileTyping:
+    """The gesprek is completed while someone types: nothing is saved, and nothing they
+    typed is thrown away either. It is shown, read-only, where they typed it."""
+
+    @pytest.fixture
+    def afgerond(self, gesprek):
+        services.zet_status(gesprek, "gevoerd", heropenen=False)
+        services.zet_status(gesprek, "afgerond", heropenen=False)
+        return gesprek
+
+    def _niet_opgeslagen(self, html) -> str:
+        assert "Dit gesprek is intussen afgerond, dus er is niets opgeslagen." in html
+        return html.split('class="conflict conflict--naast niet-opgeslagen"')[1].split("</dl>")[0]
+
+    def test_an_answer(self, client, afgerond, gespreksleider):
+        client.force_login(gespreksleider)
+        antwoord = afgerond.antwoorden.get(volgorde=1)
+        response = _antwoord(client, afgerond, antwoord, "Wat ik typte.\r\nTwee regels.")
+        assert response.status_code == 200
+        html = _html(response)
+        assert "Wat ik typte.<br>Twee regels." in self._niet_opgeslagen(html)
+        assert f'name="antwoord-{antwoord.pk}-tekst"' not in html  # completed: no form
+        antwoord.refresh_from_db()
+        assert antwoord.tekst == ""
+
+    def test_the_drie_dingen(self, client, afgerond, teamchef):
+        client.force_login(teamchef)
+        top3 = _top3(afgerond)
+        response = client.post(
+            f"/gesprekken/{afgerond.pk}/",
+            {
+                "actie": f"top3-{top3.pk}",
+                f"top3-{top3.pk}-1-omschrijving": "Wijkschouw met de gemeente",
+                f"top3-{top3.pk}-1-eigenaar": "Carla Collega",
+                f"top3-{top3.pk}-2-omschrijving": "Leren van Heuvelrug",
+            },
+        )
+        blok = self._niet_opgeslagen(_html(response))
+        for getypt in ["Wijkschouw met de gemeente", "Carla Collega", "Leren van Heuvelrug"]:
+            assert getypt in blok
+        assert not Afspraak.objects.exists()
+
+    def test_a_new_afspraak(self, client, afgerond, teamchef):
+        client.force_login(teamchef)
+        opgave = Opgave.objects.get(nummer=6)
+        response = client.post(
+            f"/gesprekken/{afgerond.pk}/",
+            {"actie": "nieuw", "nieuw-omschrijving": "Spreekuur", "nieuw-opgave": opgave.pk},
+        )
+        blok = self._niet_opgeslagen(_html(response))
+        assert "Spreekuur" in blok
+        assert str(opgave) in blok.replace("&#x27;", "'")
+        assert not Afspraak.objects.exists()
+
+    def test_completed_between_loading_and_saving(self, client, gesprek, teamchef, monkeypatch):
+        """The page found the gesprek open; the service finds it completed."""
+        maak_afspraken = services.maak_afspraken
+
+        def intussen_afgerond(*args, **kwargs):
+            Gesprek.objects.filter(pk=gesprek.pk).update(status="afgerond")
+            return maak_afspraken(*args, **kwargs)
+
+        monkeypatch.setattr(services, "maak_afspraken", intussen_afgerond)
+        client.force_login(teamchef)
+        response = client.post(
+            f"/gesprekken/{gesprek.pk}/", {"actie": "nieuw", "nieuw-omschrijving": "Spreekuur"}
+        )
+        html = _html(response)
+        assert "Spreekuur" in self._niet_opgeslagen(html)
+        assert 'name="nieuw-omschrijving"' not in html  # shown as it is now: completed
+        assert not Afspraak.objects.exists()
+
+    def test_the_details(self, client, afgerond, teamchef):
+        client.force_login(teamchef)
+        response = client.post(
+            f"/gesprekken/{afgerond.pk}/bewerken/",
+            {
+                "titel": "Mijn nieuwe titel",
+                "datum": "2026-03-10",
+                "zichtbaarheid": "team",
+                "samenvatting": "Mijn samenvatting",
+                "versie": afgerond.versie,
+            },
+        )
+        assert response.status_code == 200
+        html = _html(response)
+        assert "Dit gesprek is intussen afgerond, dus er is niets opgeslagen." in html
+        assert 'value="Mijn nieuwe titel"' in html
+        assert "Mijn samenvatting</textarea>" in html
+        assert 'type="submit"' not in html.split('<main id="inhoud"')[1]  # cannot be saved
+        afgerond.refresh_from_db()
+        assert (afgerond.titel, afgerond.samenvatting) == ("Teamgesprek interne opgaven", "")
+
+
+class TestACompletedGesprekKeepsWhatWasAgreed:
+    """Once the gesprek is completed, an afspraak's omschrijving and opgave are a record;
+    its follow-up (status, owner, target date) still changes."""
+
+    @pytest.fixture
+    def afspraak(self, gesprek, teamchef):
+        (afspraak,) = services.maak_afspraken(
+            gesprek,
+            teamchef,
+            [{"omschrijving": "Wijkschouw", "opgave": Opgave.objects.get(nummer=5)}],
+        )
+        services.zet_status(gesprek, "gevoerd", heropenen=False)
+        services.zet_status(gesprek, "afgerond", heropenen=False)
+        return afspraak
+
+    @pytest.mark.parametrize("persona", ["teamchef", "gespreksleider"])
+    def test_only_the_follow_up_can_change(self, request, client, afspraak, persona):
+        client.force_login(request.getfixturevalue(persona))
+        url = f"/gesprekken/afspraken/{afspraak.pk}/"
+        form = client.get(url).context["form"]
+        assert list(form.fields) == ["status", "eigenaar", "streefdatum", "versie"]
+        response = client.post(
+            url,
+            {
+                "omschrijving": "Herschreven",
+                "opgave": Opgave.objects.get(nummer=1).pk,
+                "status": "klaar",
+                "eigenaar": "gemeente",
+                "streefdatum": "2026-05-01",
+                "versie": afspraak.versie,
+            },
+        )
+        # A form loaded before the gesprek was completed: what was typed is kept, and shown.
+        assert response.status_code == 200
+        html = _html(response)
+        assert "Het gesprek van deze afspraak is intussen afgerond" in html
+        assert "Herschreven" in html
+        assert 'value="gemeente"' in html
+        afspraak.refresh_from_db()
+        assert (afspraak.omschrijving, afspraak.status, afspraak.versie) == (
+            "Wijkschouw",
+            "open",
+            1,
+        )
+        # The follow-up alone is saved.
+        response = client.post(
+            url,
+            {
+                "status": "klaar",
+                "eigenaar": "gemeente",
+                "streefdatum": "2026-05-01",
+                "versie": afspraak.versie,
+            },
+        )
+        assert response.status_code == 302
+        afspraak.refresh_from_db()
+        assert (afspraak.omschrijving, afspraak.opgave.nummer) == ("Wijkschouw", 5)
+        assert (afspraak.status, afspraak.eigenaar) == ("klaar", "gemeente")
+        assert afspraak.streefdatum == datetime.date(2026, 5, 1)
+
+    def test_the_same_text_again_is_no_change(self, client, afspraak, teamchef):
+        """A form loaded before completion that leaves the omschrijving as it is saves."""
+        client.force_login(teamchef)
+        response = client.post(
+            f"/gesprekken/afspraken/{afspraak.pk}/",
+            {
+                "omschrijving": "Wijkschouw",
+                "opgave": afspraak.opgave_id,
+                "status": "loopt",
+                "versie": afspraak.versie,
+            },
+        )
+        assert response.status_code == 302
+        afspraak.refresh_from_db()
+        assert afspraak.status == "loopt"
+
+    def test_an_open_gesprek_still_takes_everything(self, client, gesprek, teamchef):
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        client.force_login(teamchef)
+        url = f"/gesprekken/afspraken/{afspraak.pk}/"
+        assert "omschrijving" in client.get(url).context["form"].fields
+        client.post(url, {"omschrijving": "Anders doen", "status": "open", "versie": 1})
+        afspraak.refresh_from_db()
+        assert afspraak.omschrijving == "Anders doen"
+
+
+class TestTheQuestionAsAsked:
+    """The redactie archives, rewords and changes the kind of every question after a
+    gesprek was held: the gesprek still reads as it was held."""
+
+    @pytest.fixture
+    def gehouden(self, maak_gesprek, leidraad, teamchef, gespreksleider):
+        leidraad.inleiding = "De inleiding van toen."
+        leidraad.save()
+        leidraad.vragen.update(toelichting="De toelichting van toen.")
+        gesprek = maak_gesprek(gespreksleider=gespreksleider)
+        een, _twee, top3 = gesprek.antwoorden.order_by("volgorde")
+        services.leg_antwoord_vast(een, gespreksleider, 1, "Wij werken in clusters.")
+        (afspraak,) = services.maak_afspraken(
+            gesprek, gespreksleider, [{"omschrijving": "Wijkschouw"}], vraag=top3.vraag
+        )
+        gesprek.afspraak = afspraak
+        gesprek.vragen_toen = list(gesprek.antwoorden.values_list("vraag_tekst", flat=True))
+        # The redactie rewrites the questions.
+        leidraad.inleiding = "Een nieuwe inleiding."
+        leidraad.save()
+        for vraag in leidraad.vragen.all():
+            vraag.tekst = f"Herschreven: {vraag.tekst[:20]}"
+            vraag.toelichting = "Een nieuwe toelichting."
+            vraag.soort = "open" if vraag.soort == "top3" else "top3"
+            vraag.gearchiveerd = True
+            vraag.save()
+        return gesprek
+
+    def _zoals_toen(self, tekst: str, gehouden, *, met_toelichting=True) -> None:
+        for vraag in gehouden.vragen_toen:
+            assert vraag.replace("'", "&#x27;") in tekst or vraag in tekst, vraag
+        for nieuw in ["Herschreven:", "Een nieuwe toelichting.", "Een nieuwe inleiding."]:
+            assert nieuw not in tekst, nieuw
+        assert "Wij werken in clusters." in tekst
+        assert "Wijkschouw" in tekst
+        if met_toelichting:
+            assert "De toelichting van toen." in tekst
+            assert "De inleiding van toen." in tekst
+
+    @pytest.mark.parametrize("persona", ["collega", "gespreksleider"])
+    def test_the_gesprek_page(self, request, client, gehouden, persona):
+        client.force_login(request.getfixturevalue(persona))
+        response = client.get(f"/gesprekken/{gehouden.pk}/")
+        html = _html(response)
+        self._zoals_toen(html, gehouden)
+        een, _twee, top3 = gehouden.antwoorden.order_by("volgorde")
+        assert [v["antwoord"].is_top3 for v in response.context["vragen"]] == [
+            False,
+            False,
+            True,
+        ]
+        top3_html = html.split(f'id="vraag-{top3.pk}"')[1].split("</article>")[0]
+        assert "Wijkschouw" in top3_html.split('class="top3"')[1]
+        if persona == "gespreksleider":  # recording goes on as the questions were asked
+            assert f'name="antwoord-{een.pk}-tekst"' in html
+            assert f'name="top3-{top3.pk}-2-omschrijving"' in html
+            assert f'name="top3-{een.pk}-1-omschrijving"' not in html
+
+    def test_the_afspraak_page(self, client, gehouden, collega):
+        client.force_login(collega)
+        html = _html(client.get(f"/gesprekken/afspraken/{gehouden.afspraak.pk}/"))
+        assert gehouden.vragen_toen[2] in html
+        assert "Herschreven:" not in html
+
+    def test_the_pdf(self, client, gehouden, collega):
+        client.force_login(collega)
+        response = client.get(f"/gesprekken/{gehouden.pk}/verslag.pdf")
+        pdf = PdfReader(io.BytesIO(response.content))
+        tekst = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+        gehouden.vragen_toen = [" ".join(v.split()) for v in gehouden.vragen_toen]
+        self._zoals_toen(tekst, gehouden, met_toelichting=False)
+        assert "Geen afspraken vastgelegd." not in tekst  # the drie dingen are still there
+        assert "Niet beantwoord." in tekst  # only the second question, as it was
+
+
+class TestSavedCopiesInTheBrowser:
+    """After a save the next page tells concept.js which form was saved, once, so it drops
+    its copy; the copies are kept per user."""
+
+    def _script(self, html) -> str:
+        return html.split('/static/gesprekken/concept.js" defer')[1].split(">")[0]
+
+    def test_a_saved_form_is_named_once(self, client, gesprek, teamchef):
+        client.force_login(teamchef)
+        url = f"/gesprekken/{gesprek.pk}/"
+        script = self._script(_html(client.get(url)))
+        assert f'data-gebruiker="{teamchef.pk}"' in script
+        assert 'data-concept-opgeslagen="[]"' in script
+        response = client.post(url, {"actie": "nieuw", "nieuw-omschrijving": "Spreekuur"})
+        assert response.status_code == 302
+        script = self._script(_html(client.get(url)))
+        assert f'data-concept-opgeslagen="[&quot;{url}:nieuw&quot;]"' in script
+        assert 'data-concept-opgeslagen="[]"' in self._script(_html(client.get(url)))
+
+    def test_a_form_with_errors_is_not_named_and_keeps_its_copy(self, client, gesprek, teamchef):
+        client.force_login(teamchef)
+        url = f"/gesprekken/{gesprek.pk}/"
+        html = _html(client.post(url, {"actie": "nieuw", "nieuw-omschrijving": "x" * 501}))
+        assert 'data-concept-opgeslagen="[]"' in self._script(html)
+        assert 'data-concept="nieuw" data-concept-bewaren' in html
+
+    def test_a_new_gesprek_and_an_afspraak_are_named_at_their_own_page(
+        self, client, gesprek, teamchef, leidraad
+    ):
+        client.force_login(teamchef)
+        nieuw = f"{TEAM}/gesprekken/nieuw/"
+        client.post(
+            nieuw,
+            {
+                "titel": "Nieuw",
+                "datum": "2026-04-01",
+                "leidraad": leidraad.pk,
+                "zichtbaarheid": "team",
+            },
+            follow=True,
+        )
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        url = f"/gesprekken/afspraken/{afspraak.pk}/"
+        response = client.post(url, {"omschrijving": "Doen", "status": "klaar", "versie": 1})
+        script = self._script(_html(client.get(response["Location"])))
+        assert "&quot;/teams/utrecht-centrum/gesprekken/nieuw/:gesprek&quot;" not in script
+        assert f"&quot;{url}:afspraak&quot;" in script

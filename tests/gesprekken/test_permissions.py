@@ -1,7 +1,11 @@
 """Who may see and do what, page by page and persona by persona, and the attempts to reach
 another team's gesprek or afspraak by URL or by a form field (IDOR)."""
 
+import datetime
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from gesprekken import services
 from gesprekken.models import Afspraak, Antwoord, Gesprek, Zichtbaarheid
@@ -328,3 +332,100 @@ def test_visibility_follows_the_gesprek(gesprek, afspraak, teamchef_ander_team):
     Gesprek.objects.filter(pk=gesprek.pk).update(zichtbaarheid=Zichtbaarheid.POLITIE)
     assert Gesprek.objects.zichtbaar_voor(teamchef_ander_team).count() == 1
     assert Afspraak.objects.zichtbaar_voor(teamchef_ander_team).count() == 1
+
+
+# --- What a shared gesprek shows of the team's other gesprekken ------------------------------
+
+
+def _pdf_tekst(response) -> str:
+    pdf = PdfReader(io.BytesIO(response.content))
+    return " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+
+
+@pytest.fixture
+def gedeeld_na_teamgesprek(maak_gesprek, teamchef):
+    """A gesprek shared with the whole police, after a team-only gesprek and a shared one
+    of the same team, each with an afspraak that is still open and carries over."""
+    geheim = maak_gesprek(titel="Geheim overleg", datum=datetime.date(2026, 1, 5))
+    services.maak_afspraken(geheim, teamchef, [{"omschrijving": "Geheime afspraak"}])
+    eerder = maak_gesprek(
+        titel="Open winteroverleg",
+        datum=datetime.date(2026, 2, 5),
+        zichtbaarheid=Zichtbaarheid.POLITIE,
+    )
+    services.maak_afspraken(eerder, teamchef, [{"omschrijving": "Gedeelde afspraak"}])
+    return maak_gesprek(
+        titel="Open voorjaarsoverleg",
+        datum=datetime.date(2026, 3, 10),
+        zichtbaarheid=Zichtbaarheid.POLITIE,
+    )
+
+
+@pytest.mark.parametrize(
+    ("persona", "ziet_teamgesprek"),
+    [
+        ("teamchef_ander_team", False),
+        ("redacteur", False),
+        ("collega", True),
+        ("teamchef", True),
+        ("beheerder", True),
+    ],
+)
+def test_a_shared_gesprek_carries_over_only_afspraken_the_reader_may_see(
+    as_persona, gedeeld_na_teamgesprek, persona, ziet_teamgesprek
+):
+    """Someone outside the team reads a shared gesprek: the afspraken of the team's
+    team-only gesprekken stay out of the page, the print view, the PDF and the CSV."""
+    client = as_persona(persona)
+    url = f"/gesprekken/{gedeeld_na_teamgesprek.pk}/"
+    response = client.get(url)
+    verwacht = ["Geheime afspraak", "Gedeelde afspraak"] if ziet_teamgesprek else []
+    verwacht = verwacht or ["Gedeelde afspraak"]
+    assert [a.omschrijving for a, _form in response.context["eerdere"]] == verwacht
+    teksten = {
+        "page": response.content.decode(),
+        "verslag/": client.get(f"{url}verslag/").content.decode(),
+        "gesprek.csv": client.get(f"{url}gesprek.csv").content.decode("utf-8-sig"),
+        "verslag.pdf": _pdf_tekst(client.get(f"{url}verslag.pdf")),
+    }
+    for pad, tekst in teksten.items():
+        assert "Gedeelde afspraak" in tekst, pad
+        assert ("Geheime afspraak" in tekst) == ziet_teamgesprek, pad
+        if pad != "gesprek.csv":  # the CSV does not name the gesprek of an afspraak
+            assert ("Geheim overleg" in tekst) == ziet_teamgesprek, pad
+
+
+@pytest.mark.parametrize(
+    ("persona", "ziet_teamgesprek"),
+    [
+        ("teamchef_ander_team", False),
+        ("redacteur", False),
+        ("collega", True),
+        ("beheerder", True),
+    ],
+)
+def test_the_history_names_a_team_only_gesprek_only_to_who_may_read_it(
+    as_persona, maak_gesprek, teamchef, persona, ziet_teamgesprek
+):
+    """An afspraak of a shared gesprek, followed up in a team-only gesprek and then in a
+    shared one: its history shows the team-only gesprek's title only to the team."""
+    gedeeld = maak_gesprek(
+        titel="Open overleg", datum=datetime.date(2026, 3, 10), zichtbaarheid=Zichtbaarheid.POLITIE
+    )
+    (afspraak,) = services.maak_afspraken(gedeeld, teamchef, [{"omschrijving": "Wijkschouw"}])
+    geheim = maak_gesprek(titel="Geheim vervolg", datum=datetime.date(2026, 4, 10))
+    services.werk_afspraak_bij(afspraak, teamchef, 1, {"status": "loopt"}, in_gesprek=geheim)
+    vervolg = maak_gesprek(
+        titel="Open vervolg", datum=datetime.date(2026, 5, 10), zichtbaarheid=Zichtbaarheid.POLITIE
+    )
+    services.werk_afspraak_bij(afspraak, teamchef, 2, {"status": "klaar"}, in_gesprek=vervolg)
+    client = as_persona(persona)
+    for url in [
+        f"/gesprekken/{gedeeld.pk}/",
+        f"/gesprekken/{vervolg.pk}/",
+        f"/gesprekken/afspraken/{afspraak.pk}/",
+    ]:
+        html = client.get(url).content.decode()
+        assert "in “Open vervolg”" in html or url.endswith(f"/{vervolg.pk}/"), url
+        assert ("Geheim vervolg" in html) == ziet_teamgesprek, url
+        assert html.count("Gewijzigd") == 2, url  # both changes are listed, titled or not

@@ -2,6 +2,7 @@
 the “top 3”, status transitions and what carries over to the next gesprek."""
 
 import datetime
+import importlib
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -243,16 +244,16 @@ class TestCarryOver:
         for afspraak, status in [(loopt, "loopt"), (klaar, "klaar"), (vervallen, "vervallen")]:
             services.werk_afspraak_bij(afspraak, teamchef, 1, {"status": status})
         volgende = maak_gesprek(titel="Volgende", datum=gesprek.datum + datetime.timedelta(30))
-        assert list(services.openstaande_afspraken(volgende)) == [open_, loopt]
+        assert list(services.openstaande_afspraken(volgende, teamchef)) == [open_, loopt]
         # …and the one after that still shows what is not finished.
         derde = maak_gesprek(titel="Derde", datum=gesprek.datum + datetime.timedelta(60))
-        assert set(services.openstaande_afspraken(derde)) == {open_, loopt}
+        assert set(services.openstaande_afspraken(derde, teamchef)) == {open_, loopt}
         # Not in the gesprek itself, nor in an earlier one or another team's.
-        assert not services.openstaande_afspraken(gesprek).exists()
+        assert not services.openstaande_afspraken(gesprek, teamchef).exists()
         eerder = maak_gesprek(titel="Eerder", datum=gesprek.datum - datetime.timedelta(30))
-        assert not services.openstaande_afspraken(eerder).exists()
+        assert not services.openstaande_afspraken(eerder, teamchef).exists()
         elders = maak_gesprek(team=ander_team, datum=gesprek.datum + datetime.timedelta(30))
-        assert not services.openstaande_afspraken(elders).exists()
+        assert not services.openstaande_afspraken(elders, teamchef).exists()
 
     def test_an_afspraak_closed_in_the_next_gesprek_stays_visible_there(
         self, maak_gesprek, gesprek, teamchef
@@ -262,15 +263,15 @@ class TestCarryOver:
         services.werk_afspraak_bij(
             afspraak, teamchef, 1, {"status": AfspraakStatus.KLAAR}, in_gesprek=volgende
         )
-        assert list(services.openstaande_afspraken(volgende)) == [afspraak]
+        assert list(services.openstaande_afspraken(volgende, teamchef)) == [afspraak]
         assert AfspraakWijziging.objects.filter(afspraak=afspraak, gesprek=volgende).exists()
         latere = maak_gesprek(titel="Latere", datum=gesprek.datum + datetime.timedelta(14))
-        assert not services.openstaande_afspraken(latere).exists()
+        assert not services.openstaande_afspraken(latere, teamchef).exists()
 
     def test_a_gesprek_on_the_same_day_counts_by_creation(self, maak_gesprek, gesprek, teamchef):
         services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
         zelfde_dag = maak_gesprek(titel="Middag")
-        assert services.openstaande_afspraken(zelfde_dag).count() == 1
+        assert services.openstaande_afspraken(zelfde_dag, teamchef).count() == 1
 
     def test_following_up_in_another_teams_or_a_completed_gesprek_is_refused(
         self, maak_gesprek, gesprek, teamchef, ander_team
@@ -288,3 +289,80 @@ class TestCarryOver:
             services.werk_afspraak_bij(
                 afspraak, teamchef, 1, {"status": "klaar"}, in_gesprek=volgende
             )
+
+
+class TestAsAsked:
+    def test_a_new_gesprek_copies_kind_explanation_and_introduction(self, maak_gesprek, leidraad):
+        leidraad.inleiding = "Neem de tijd."
+        leidraad.save()
+        leidraad.vragen.filter(volgorde=1).update(toelichting="Denk aan de wijk.")
+        gesprek = maak_gesprek()
+        assert gesprek.leidraad_inleiding == "Neem de tijd."
+        een, twee, top3 = gesprek.antwoorden.order_by("volgorde")
+        assert (een.vraag_toelichting, twee.vraag_toelichting) == ("Denk aan de wijk.", "")
+        assert [a.soort for a in (een, twee, top3)] == ["open", "open", "top3"]
+
+    def test_an_answer_keeps_its_kind_when_the_question_changes(self, gesprek, teamchef):
+        top3 = _top3(gesprek)
+        Gespreksvraag.objects.filter(pk=top3.vraag_id).update(soort=Gespreksvraag.Soort.OPEN)
+        Gespreksvraag.objects.filter(pk=_open(gesprek).vraag_id).update(
+            soort=Gespreksvraag.Soort.TOP3
+        )
+        een, _twee, top3 = Antwoord.objects.filter(gesprek=gesprek).order_by("volgorde")
+        assert (een.is_top3, top3.is_top3) == (False, True)
+        # The drie dingen can still be recorded under it, and only under it.
+        services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}], vraag=top3.vraag)
+        with pytest.raises(ValueError, match="not part"):
+            services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "x"}], vraag=een.vraag)
+
+    def test_the_migration_fills_existing_gesprekken(self, gesprek, leidraad):
+        from django.apps import apps
+
+        migratie = importlib.import_module("gesprekken.migrations.0004_vul_vraag_als_gesteld")
+        leidraad.inleiding = "Neem de tijd."
+        leidraad.save()
+        leidraad.vragen.filter(volgorde=1).update(toelichting="Denk aan de wijk.")
+        # As the rows stood before the fields existed.
+        Antwoord.objects.update(soort=Gespreksvraag.Soort.OPEN, vraag_toelichting="")
+        Gesprek.objects.update(leidraad_inleiding="")
+        migratie.vul_als_gesteld(apps, None)
+        gesprek.refresh_from_db()
+        assert gesprek.leidraad_inleiding == "Neem de tijd."
+        assert list(
+            gesprek.antwoorden.order_by("volgorde").values_list("soort", "vraag_toelichting")
+        ) == [("open", "Denk aan de wijk."), ("open", ""), ("top3", "")]
+
+
+class TestACompletedGesprekKeepsWhatWasAgreed:
+    @pytest.fixture
+    def afspraak(self, gesprek, teamchef):
+        (afspraak,) = services.maak_afspraken(
+            gesprek, teamchef, [{"omschrijving": "Doen", "opgave": Opgave.objects.get(nummer=1)}]
+        )
+        Gesprek.objects.filter(pk=gesprek.pk).update(status=Status.AFGEROND)
+        return afspraak
+
+    @pytest.mark.parametrize(
+        "velden",
+        [
+            {"omschrijving": "Anders"},
+            {"opgave": None},
+            {"status": "klaar", "omschrijving": "Anders"},
+        ],
+    )
+    def test_what_was_agreed_is_refused(self, afspraak, teamchef, velden):
+        with pytest.raises(services.GesprekAfgerond):
+            services.werk_afspraak_bij(afspraak, teamchef, 1, velden)
+        afspraak.refresh_from_db()
+        assert (afspraak.omschrijving, afspraak.status, afspraak.versie) == ("Doen", "open", 1)
+
+    def test_the_follow_up_goes_on(self, afspraak, teamchef):
+        velden = {
+            "omschrijving": "Doen",  # unchanged: no change to refuse
+            "status": "loopt",
+            "eigenaar": "gemeente",
+            "streefdatum": datetime.date(2026, 6, 1),
+        }
+        assert services.werk_afspraak_bij(afspraak, teamchef, 1, velden)
+        afspraak.refresh_from_db()
+        assert (afspraak.status, afspraak.eigenaar) == ("loopt", "gemeente")

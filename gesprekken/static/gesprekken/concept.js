@@ -1,18 +1,28 @@
 /* Podium – keeps what is typed in a gesprek form in this browser until the server has it.
    An addition only: without JavaScript every form works the same.
 
-   Each form with data-concept="<key>" is remembered while typing. When the page is shown
+   Each form with data-concept="<key>" is remembered while typing, under the logged-in
+   user (data-gebruiker on this script), the page and the key. When the page is shown
    again:
+   - the server says the form was saved (data-concept-opgeslagen on this script, see
+     gesprekken/concept.py): the copy is dropped, even when the form looks the same as
+     before, as the form for a new afspraak does;
+   - the server shows the form again with what was typed, unsaved (data-concept-bewaren on
+     the form: an error, a conflict, a completed gesprek): the copy is kept as it is;
    - the server still has what it had when the typing started (the save never arrived:
      a lost connection, a closed tab): the typed text is put back, with a notice;
-   - the server now has exactly the typed text (it was saved): the concept is dropped;
+   - the server now has exactly the typed text: the copy is dropped;
    - someone else saved something else meanwhile: the typed text is shown beside the form,
-     never silently put over theirs. */
+     never silently put over theirs.
+
+   Police workstations are shared: copies of another user are removed as soon as this
+   script runs, and all copies when the user logs out here. */
 (function () {
   "use strict";
 
   var PREFIX = "podium-concept:";
   var script = document.currentScript;
+  var gebruiker = script.getAttribute("data-gebruiker");
   var TEKSTEN = {
     hersteld: script.getAttribute("data-hersteld"),
     anders: script.getAttribute("data-anders")
@@ -24,6 +34,38 @@
   } catch (fout) {
     return; // no storage (private mode, policy): the forms work as they are
   }
+  if (!gebruiker) { return; }
+  var EIGEN = PREFIX + gebruiker + ":";
+
+  function alleSleutels() {
+    var sleutels = [];
+    for (var i = 0; i < opslag.length; i += 1) {
+      var sleutel = opslag.key(i);
+      if (sleutel && sleutel.indexOf(PREFIX) === 0) { sleutels.push(sleutel); }
+    }
+    return sleutels;
+  }
+
+  function verwijder(sleutels) {
+    sleutels.forEach(function (sleutel) { opslag.removeItem(sleutel); });
+  }
+
+  // Another user's copies (or ones from before copies had a user) are not for this user.
+  verwijder(alleSleutels().filter(function (sleutel) { return sleutel.indexOf(EIGEN) !== 0; }));
+
+  // Saved since this script last ran: "<path>:<key>" of each form.
+  var opgeslagen = [];
+  try {
+    opgeslagen = JSON.parse(script.getAttribute("data-concept-opgeslagen") || "[]");
+  } catch (fout) {
+    opgeslagen = [];
+  }
+  verwijder(opgeslagen.map(function (formulier) { return EIGEN + formulier; }));
+
+  // Logging out on a shared workstation leaves nothing behind.
+  document.querySelectorAll("form.site-header__logout").forEach(function (form) {
+    form.addEventListener("submit", function () { verwijder(alleSleutels()); });
+  });
 
   function velden(form) {
     return Array.prototype.filter.call(form.elements, function (veld) {
@@ -58,16 +100,22 @@
   }
 
   document.querySelectorAll("form[data-concept]").forEach(function (form) {
-    var sleutel = PREFIX + window.location.pathname + ":" + form.getAttribute("data-concept");
+    var sleutel = EIGEN + window.location.pathname + ":" + form.getAttribute("data-concept");
     var server = waarden(form, "defaultValue");
+    var basis = server; // what the server had when the typing started
     var bewaard = null;
     try {
       bewaard = JSON.parse(opslag.getItem(sleutel) || "null");
     } catch (fout) {
       bewaard = null;
     }
+    if (!(bewaard && bewaard.basis && bewaard.waarden)) {
+      bewaard = null;
+    }
 
-    if (bewaard && bewaard.basis && bewaard.waarden) {
+    if (bewaard && form.hasAttribute("data-concept-bewaren")) {
+      basis = bewaard.basis; // shown again unsaved: the form holds the text, keep the copy
+    } else if (bewaard) {
       var typte = Object.keys(bewaard.waarden).some(function (naam) {
         return naam in server && bewaard.waarden[naam] !== server[naam];
       });
@@ -90,7 +138,7 @@
 
     form.addEventListener("input", function () {
       try {
-        opslag.setItem(sleutel, JSON.stringify({ basis: server, waarden: waarden(form, "value") }));
+        opslag.setItem(sleutel, JSON.stringify({ basis: basis, waarden: waarden(form, "value") }));
       } catch (fout) {
         /* storage full: nothing to do */
       }
