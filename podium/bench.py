@@ -29,7 +29,11 @@ PAGES = [
     "/voorbeelden/",
     "/voorbeelden/?q=wijkagent&sortering=toegepast",
     "/voorbeelden/fabricius/",
+    "/teams/bench-17/gesprekken/",
+    "/teams/bench-17/afspraken/",
+    "/gesprekken/{gesprek}/",
 ]
+GESPREKKEN = 40  # a team's gesprekken over the years
 VOORBEELDEN = 2000  # “thousands of voorbeelden”
 
 
@@ -68,7 +72,32 @@ def _landelijke_schaal():
     for opgave in opgaven:
         zet_op_agenda(teams[17], chef, opgave)
     _bibliotheek(teams, opgaven)
-    return chef
+    return chef, _gesprekken(teams[17], chef, opgaven)
+
+
+def _gesprekken(team, chef, opgaven) -> int:
+    """A team's history: gesprekken with every question answered and three afspraken each."""
+    import datetime
+
+    from gesprekken import services
+    from opgaven.models import Gespreksleidraad
+
+    leidraad = Gespreksleidraad.objects.get(slug="interne-opgaven")
+    gesprek = None
+    for n in range(GESPREKKEN):
+        gesprek = services.maak_gesprek(
+            team,
+            chef,
+            titel=f"Teamgesprek {n}",
+            datum=datetime.date(2024, 1, 1) + datetime.timedelta(days=30 * n),
+            leidraad=leidraad,
+            opgaven=opgaven[4:],
+        )
+        for antwoord in gesprek.antwoorden.all():
+            services.leg_antwoord_vast(
+                antwoord, chef, antwoord.versie, f"Antwoord in gesprek {n}."
+            )
+    return gesprek.pk
 
 
 def _bibliotheek(teams, opgaven) -> None:
@@ -104,19 +133,22 @@ def main() -> int:
     import django
 
     django.setup()
+    # No setup_test_environment(): its template instrumentation would be measured too.
+    # Mail is kept in memory, as in tests.
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     failed = False
     try:
-        client = Client()
-        client.force_login(_landelijke_schaal())
+        client = Client(SERVER_NAME="localhost")
+        chef, gesprek = _landelijke_schaal()
+        client.force_login(chef)
         print(f"{'page':<36}{'median ms':>10}{'p95 ms':>10}{'peak KiB':>10}")
-        for url in PAGES:
+        for url in (pagina.format(gesprek=gesprek) for pagina in PAGES):
             for _ in range(10):  # warm caches, templates and the connection
                 client.get(url)
             timings = []
