@@ -91,10 +91,11 @@ def database_from_url(url: str) -> dict:
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off")
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "podium-insecure-development-key-never-use-in-production"  # noqa: S105
+# Without DEBUG a missing key stays empty: the app refuses to serve (podium/wsgi.py,
+# podium/asgi.py), `check --deploy` fails (podium/checks.py) and Django refuses to sign
+# anything, while tooling that needs no key, such as `makemigrations --check`, still runs.
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
