@@ -117,6 +117,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_filters",
     "django_htmx",
+    "simple_history",
+    "import_export",
+    "core",
     "podium",
     "teams",
     "opgaven",
@@ -136,6 +139,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Any save made while serving a request records who made it in the history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "podium.middleware.PrivatePagesMiddleware",
 ]
 
@@ -156,7 +161,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "podium.context_processors.site",
             ],
-            "builtins": ["podium.templatetags.podium"],
+            "builtins": ["core.templatetags.core"],
         },
     }
 ]

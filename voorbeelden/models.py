@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.opmaak import schoon
 from opgaven.models import Aandachtspunt, Opgave
-
-from .opmaak import schoon
 
 BRON_FOLDER = "Podium voor goed politiewerk (ontwikkelagenda GGP)"
 

@@ -4,8 +4,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 
+from core.opmaak import opmaak
 from podium.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from podium.templatetags.podium import opmaak
 from teams.models import Basisteam, Lidmaatschap, User
 from voorbeelden.models import Voorbeeld
 

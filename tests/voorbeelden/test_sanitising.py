@@ -3,8 +3,8 @@ javascript: link is ever stored or rendered."""
 
 import pytest
 
+from core.opmaak import schoon
 from voorbeelden.models import Voorbeeld
-from voorbeelden.opmaak import schoon
 
 pytestmark = pytest.mark.django_db
 

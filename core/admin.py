@@ -1,0 +1,64 @@
+"""Admin parts every app's admin may use."""
+
+from django import forms
+from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .versies import CONFLICT_MELDING, Conflict, vergrendel
+
+REDEN_ADMIN = _("edited in the admin")
+
+
+class VersieAdminForm(forms.ModelForm):
+    """Carries the version the form was read at; a stale form gets the page's conflict."""
+
+    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["gelezen_versie"].initial = self.instance.versie
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        try:
+            # The admin runs a POST in one transaction: the lock holds until save_model.
+            vergrendel(
+                type(self.instance)._default_manager.all(),
+                self.instance.pk,
+                cleaned.get("gelezen_versie"),
+            )
+        except Conflict as conflict:
+            # The next save knowingly replaces the newer version.
+            data = self.data.copy()
+            data[self.add_prefix("gelezen_versie")] = conflict.huidig.versie
+            self.data = data
+            raise ValidationError(CONFLICT_MELDING, code="conflict") from conflict
+        return cleaned
+
+
+class VersieAdmin(SimpleHistoryAdmin):
+    """The admin of a `Versiebeheerd` model: the same compare-and-set as the pages, and its
+    history with who and why."""
+
+    form = VersieAdminForm
+    reden = REDEN_ADMIN
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or "gelezen_versie" in flatten_fieldsets(fieldsets):
+            return fieldsets
+        (naam, opties), *rest = fieldsets
+        return [(naam, {**opties, "fields": [*opties["fields"], "gelezen_versie"]}), *rest]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.versie += 1
+        if hasattr(obj, "bijgewerkt_door_id"):
+            obj.bijgewerkt_door = request.user
+        obj._change_reason = str(self.reden)
+        super().save_model(request, obj, form, change)

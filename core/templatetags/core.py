@@ -1,0 +1,56 @@
+"""Template helpers shared by every app; loaded as a builtin (see TEMPLATES)."""
+
+from django import template
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+
+from core import opmaak as _opmaak
+
+register = template.Library()
+
+
+@register.filter
+def opmaak(tekst: str, kop: int = 3) -> SafeString:
+    """An editor's plain text as HTML (see `core.opmaak.opmaak`)."""
+    return _opmaak.opmaak(tekst, kop)
+
+
+@register.filter
+def veilig(html: str) -> SafeString:
+    """Sanitised HTML, once more at display: what was stored is never trusted blindly."""
+    return mark_safe(_opmaak.schoon(html))  # noqa: S308 (nh3 removed everything unsafe)
+
+
+@register.inclusion_tag("includes/field.html")
+def field(bound_field):
+    """Render one form field the same way everywhere: label, hint and errors, tied to the
+    input by the ids Django's aria-describedby points at."""
+    return {"field": bound_field}
+
+
+@register.filter
+def attr(obj, naam: str):
+    """A field value by name, for templates that loop over a list of field names."""
+    return getattr(obj, naam)
+
+
+@register.filter
+def verbose_name(obj, naam: str) -> str:
+    return obj._meta.get_field(naam).verbose_name
+
+
+@register.filter
+def als_opgeslagen(obj, naam: str) -> str:
+    """A field of a saved object as a reader would say it: the label of a choice, the name
+    of a related object, a date in words, the items of a many-to-many field."""
+    veld = obj._meta.get_field(naam)
+    if veld.many_to_many:
+        waarde = ", ".join(str(item) for item in getattr(obj, naam).all())
+    elif veld.choices:
+        waarde = getattr(obj, f"get_{naam}_display")()
+    elif isinstance(veld, models.DateField) and not isinstance(veld, models.DateTimeField):
+        waarde = date_format(getattr(obj, naam), "j F Y") if getattr(obj, naam) else ""
+    else:
+        waarde = getattr(obj, naam)
+    return "" if waarde is None else str(waarde)
