@@ -10,11 +10,11 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from core.rechten import BEHEER, REDACTIE
 from gesprekken.demo import load_demo_gesprekken
 from opgaven.models import Fase, Opgave
 from opgaven.services import zet_op_agenda
 from teams.models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
-from teams.permissions import BEHEER, REDACTIE
 from voorbeelden import services
 from voorbeelden.models import Redactiestatus, Voorbeeld
 

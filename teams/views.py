@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.secties import secties
+
 from . import services
 from .access import get_team_for_user, mag_team_bewerken
 from .filters import BasisteamFilter
@@ -64,6 +66,7 @@ def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     kenmerken = spreiding(team.pk, alle)
     leden = team.lidmaatschappen.select_related("user", "cluster").order_by("rol", "user__naam")
+    mag_bewerken = mag_team_bewerken(request.user, team)
     return render(
         request,
         "teams/team_detail.html",
@@ -73,11 +76,11 @@ def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "clusters": team.clusters.all(),
             "teamchefs": [lid for lid in leden if lid.rol == Lidmaatschap.Rol.TEAMCHEF],
             "collegas": [lid for lid in leden if lid.rol == Lidmaatschap.Rol.COLLEGA],
-            "agenda": team.agendapunten.select_related("opgave", "aandachtspunt"),
             "spreiding": kenmerken,
             "spreiding_hoogte": 32 * len(kenmerken),
             "vergelijkbaar": vergelijkbaar(team.pk, alle),
-            "mag_bewerken": mag_team_bewerken(request.user, team),
+            "mag_bewerken": mag_bewerken,
+            "secties": secties("teamprofiel", request, team, {"mag_bewerken": mag_bewerken}),
             "kruimels": [(_("Basisteams"), reverse("teams:list")), (team.naam, None)],
         },
     )

@@ -8,8 +8,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
+from core.rechten import BEHEER, REDACTIE
 from teams.models import Basisteam, Eenheid, Lidmaatschap, User
-from teams.permissions import BEHEER, REDACTIE
 
 PASSWORD = "een-lang-testwachtwoord"
 

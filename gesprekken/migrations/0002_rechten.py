@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from teams.permissions import BEHEER, all_codenames, grant
+from core.rechten import BEHEER, all_codenames, grant
 
 
 def geef_rechten(apps, schema_editor):

@@ -6,7 +6,7 @@ so it never overwrites their work.
 
 from django.db import migrations
 
-from teams.permissions import BEHEER, REDACTIE, all_codenames, grant
+from core.rechten import BEHEER, REDACTIE, all_codenames, grant
 
 OPGAVEN = [
     {

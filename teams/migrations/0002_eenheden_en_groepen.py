@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from teams.permissions import BEHEER, REDACTIE, all_codenames, grant
+from core.rechten import BEHEER, REDACTIE, all_codenames, grant
 
 EENHEDEN = [
     ("Noord-Nederland", "NN", "noord-nederland"),

@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 from django.utils import timezone
 
-from teams.permissions import BEHEER, REDACTIE, all_codenames, grant
+from core.rechten import BEHEER, REDACTIE, all_codenames, grant
 
 BRON = "Podium voor goed politiewerk (ontwikkelagenda GGP)"
 
