@@ -15,7 +15,7 @@ def home(request: HttpRequest) -> HttpResponse:
     opgaven = list(Opgave.objects.only("nummer", "soort", "titel", "slug", "samenvatting"))
     # A member sees their own team first: its figures and what it works on.
     mijn_teams = (
-        Basisteam.objects.for_user(request.user)
+        Basisteam.objects.van_lid(request.user)
         .met_kengetallen()
         .select_related("eenheid")
         .prefetch_related(

@@ -117,7 +117,8 @@ class FormatieBand(models.TextChoices):
 
 
 class BasisteamQuerySet(models.QuerySet):
-    def for_user(self, user) -> "BasisteamQuerySet":
+    def van_lid(self, user) -> "BasisteamQuerySet":
+        """The teams `user` is a member of."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(lidmaatschappen__user=user)

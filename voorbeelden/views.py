@@ -65,7 +65,7 @@ def voorbeeld_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-gedeeld", "-gepubliceerd_op")[:5]
     )
     mijn_teams = (
-        Basisteam.objects.for_user(request.user).exclude(toepassingen__voorbeeld=voorbeeld)
+        Basisteam.objects.van_lid(request.user).exclude(toepassingen__voorbeeld=voorbeeld)
         if request.user.is_authenticated
         else Basisteam.objects.none()
     )
@@ -170,7 +170,7 @@ def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def voorbeeld_toepassen(request: HttpRequest, slug: str) -> HttpResponse:
     voorbeeld = get_voorbeeld_for_user(request.user, slug)
-    form = ToepassenForm(request.POST, teams=Basisteam.objects.for_user(request.user))
+    form = ToepassenForm(request.POST, teams=Basisteam.objects.van_lid(request.user))
     if not voorbeeld.is_gepubliceerd or not form.is_valid():
         messages.error(request, _("Choose one of your own basisteams."))
     elif services.pas_toe(voorbeeld, form.cleaned_data["basisteam"], request.user):
