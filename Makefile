@@ -10,6 +10,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEV_ENV := DEBUG=1
 CHROMIUM := /usr/bin/chromium
+# pytest-xdist: one worker per core (the CI machine has two).
+PYTEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: help setup run test e2e check lint format messages bench clean system-deps
 
@@ -45,7 +47,7 @@ run: setup
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 test: setup
-	$(DEV_ENV) $(VENV)/bin/pytest -q $(PYTEST_ARGS)
+	$(DEV_ENV) $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 e2e: setup
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
