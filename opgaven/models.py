@@ -141,7 +141,7 @@ class Gespreksvraag(models.Model):
 
 
 class PaginaQuerySet(models.QuerySet):
-    def published(self) -> "PaginaQuerySet":
+    def gepubliceerd(self) -> "PaginaQuerySet":
         return self.filter(gepubliceerd=True)
 
 

@@ -47,8 +47,9 @@ def opgave_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "opgave": opgave,
             "kruimels": [(_("The eight opgaven"), reverse("opgaven:list")), (opgave.titel, None)],
             "aandachtspunten": opgave.aandachtspunten.all(),
-            # Through the reverse relation: opgaven does not import the voorbeelden app.
-            "voorbeelden": opgave.voorbeelden.filter(redactiestatus="gepubliceerd").order_by(
+            # Through the reverse relation's manager: opgaven does not import the voorbeelden
+            # app, and what “published” means stays with it.
+            "voorbeelden": opgave.voorbeelden.gepubliceerd().order_by(
                 "-gepubliceerd_op", "titel"
             )[:10],
             "leidraden": _leidraden_met_vragen().filter(opgaven=opgave),
@@ -63,7 +64,7 @@ def over_ggp(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "opgaven/over_ggp.html",
-        {"paginas": Pagina.objects.published(), "kruimels": [(_("About GGP"), None)]},
+        {"paginas": Pagina.objects.gepubliceerd(), "kruimels": [(_("About GGP"), None)]},
     )
 
 
