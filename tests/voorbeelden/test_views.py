@@ -10,6 +10,7 @@ from core.versies import CONFLICT_MELDING
 from opgaven.models import Aandachtspunt, Opgave
 from teams.models import Basisteam
 from tests.conftest import PERSONAS
+from voorbeelden.forms import GROEPEN
 from voorbeelden.models import Toepassing, Voorbeeld
 
 pytestmark = pytest.mark.django_db
@@ -166,6 +167,13 @@ def test_second_edit_gets_a_conflict_and_keeps_the_text(client, concept, collega
     assert response.status_code == 200
     assert escape(str(CONFLICT_MELDING)) in html
     assert 'value="Daarna"' in html
+    # The saved version beside it, and the form now carries that version.
+    assert '<details class="conflict">' in html
+    assert html.count('<details class="conflict">') == len(
+        [n for namen in GROEPEN for n in namen[1]]
+    )
+    concept.refresh_from_db()
+    assert f'name="versie" value="{concept.versie}"' in html
     concept.refresh_from_db()
     assert concept.titel == "Eerst"
 

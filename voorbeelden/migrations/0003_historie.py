@@ -8,60 +8,232 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('teams', '0006_email_uniek_melding'),
-        ('voorbeelden', '0002_zoekindex_rechten_en_folder'),
+        ("teams", "0006_email_uniek_melding"),
+        ("voorbeelden", "0002_zoekindex_rechten_en_folder"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='voorbeeld',
-            name='bijgewerkt_door',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='updated by'),
+            model_name="voorbeeld",
+            name="bijgewerkt_door",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="updated by",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalVoorbeeld',
+            name="HistoricalVoorbeeld",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
-                ('bijgewerkt_op', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('titel', models.CharField(max_length=200, verbose_name='title')),
-                ('slug', models.SlugField(max_length=200, verbose_name='slug')),
-                ('samenvatting', models.TextField(help_text='What is it, in a few sentences? Shown in the list.', verbose_name='summary')),
-                ('aanleiding', models.TextField(blank=True, verbose_name='reason')),
-                ('aanpak', models.TextField(blank=True, verbose_name='approach')),
-                ('resultaat', models.TextField(blank=True, verbose_name='result')),
-                ('lessen', models.TextField(blank=True, verbose_name='lessons')),
-                ('plaats', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('periode', models.CharField(blank=True, help_text='For example: since September 2017.', max_length=200, verbose_name='period')),
-                ('status', models.CharField(blank=True, choices=[('idee', 'idea'), ('loopt', 'running'), ('afgerond', 'completed'), ('gestopt', 'stopped')], max_length=20, verbose_name='status')),
-                ('onderbouwing', models.CharField(blank=True, choices=[('niet', 'not evaluated'), ('lokaal', 'evaluated locally'), ('onafhankelijk', 'evaluated independently')], max_length=20, verbose_name='evidence')),
-                ('redactiestatus', models.CharField(choices=[('concept', 'draft'), ('ingediend', 'submitted'), ('gepubliceerd', 'published'), ('afgewezen', 'rejected'), ('gearchiveerd', 'archived')], default='concept', max_length=20, verbose_name='editorial status')),
-                ('beoordeeld_op', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
-                ('afwijzingsreden', models.TextField(blank=True, verbose_name='reason for rejection')),
-                ('gepubliceerd_op', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
-                ('bron', models.CharField(blank=True, max_length=300, verbose_name='source')),
-                ('aangemaakt_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created at')),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('auteur', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('basisteam', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='teams.basisteam', verbose_name='basisteam')),
-                ('beoordeeld_door', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('bijgewerkt_door', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='updated by')),
-                ('contactpersoon', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='contact person')),
-                ('eenheid', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='teams.eenheid', verbose_name='eenheid')),
-                ('history_relation', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='historie', to='voorbeelden.voorbeeld')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "versie",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
+                (
+                    "bijgewerkt_op",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="updated at"),
+                ),
+                ("titel", models.CharField(max_length=200, verbose_name="title")),
+                ("slug", models.SlugField(max_length=200, verbose_name="slug")),
+                (
+                    "samenvatting",
+                    models.TextField(
+                        help_text="What is it, in a few sentences? Shown in the list.",
+                        verbose_name="summary",
+                    ),
+                ),
+                ("aanleiding", models.TextField(blank=True, verbose_name="reason")),
+                ("aanpak", models.TextField(blank=True, verbose_name="approach")),
+                ("resultaat", models.TextField(blank=True, verbose_name="result")),
+                ("lessen", models.TextField(blank=True, verbose_name="lessons")),
+                ("plaats", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                (
+                    "periode",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: since September 2017.",
+                        max_length=200,
+                        verbose_name="period",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("idee", "idea"),
+                            ("loopt", "running"),
+                            ("afgerond", "completed"),
+                            ("gestopt", "stopped"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "onderbouwing",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("niet", "not evaluated"),
+                            ("lokaal", "evaluated locally"),
+                            ("onafhankelijk", "evaluated independently"),
+                        ],
+                        max_length=20,
+                        verbose_name="evidence",
+                    ),
+                ),
+                (
+                    "redactiestatus",
+                    models.CharField(
+                        choices=[
+                            ("concept", "draft"),
+                            ("ingediend", "submitted"),
+                            ("gepubliceerd", "published"),
+                            ("afgewezen", "rejected"),
+                            ("gearchiveerd", "archived"),
+                        ],
+                        default="concept",
+                        max_length=20,
+                        verbose_name="editorial status",
+                    ),
+                ),
+                (
+                    "beoordeeld_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed at"),
+                ),
+                (
+                    "afwijzingsreden",
+                    models.TextField(blank=True, verbose_name="reason for rejection"),
+                ),
+                (
+                    "gepubliceerd_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published at"),
+                ),
+                ("bron", models.CharField(blank=True, max_length=300, verbose_name="source")),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="created at"
+                    ),
+                ),
+                ("history_change_reason", models.TextField(null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "auteur",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "basisteam",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="teams.basisteam",
+                        verbose_name="basisteam",
+                    ),
+                ),
+                (
+                    "beoordeeld_door",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "bijgewerkt_door",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="updated by",
+                    ),
+                ),
+                (
+                    "contactpersoon",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="contact person",
+                    ),
+                ),
+                (
+                    "eenheid",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="teams.eenheid",
+                        verbose_name="eenheid",
+                    ),
+                ),
+                (
+                    "history_relation",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="historie",
+                        to="voorbeelden.voorbeeld",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical voorbeeld',
-                'verbose_name_plural': 'historical voorbeelden',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical voorbeeld",
+                "verbose_name_plural": "historical voorbeelden",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

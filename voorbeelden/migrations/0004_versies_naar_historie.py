@@ -25,9 +25,7 @@ PER_KEER = 500
 def _velden(Historie) -> list:
     """The voorbeeld's own fields as the history model holds them."""
     return [
-        veld
-        for veld in Historie._meta.concrete_fields
-        if not veld.name.startswith("history_")
+        veld for veld in Historie._meta.concrete_fields if not veld.name.startswith("history_")
     ]
 
 
