@@ -6,6 +6,8 @@ both succeed."""
 from itertools import count
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from opgaven.models import Opgave
 from tests.versiebeheer import (
@@ -89,3 +91,34 @@ def test_a_stale_admin_form_gets_the_conflict(voorbeeld, client):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_saves_at_once_never_both_succeed(voorbeeld):
     controleer_race(voorbeeld)
+
+
+@pytest.mark.django_db
+def test_the_redactie_reads_the_history_in_the_admin(voorbeeld, client, redacteur, collega):
+    obj = voorbeeld.maak()
+    voorbeeld.service(obj, obj.versie, "Aangescherpt", collega)
+    services.zet_status(obj, "ingediend", collega)
+    client.force_login(redacteur)
+    # In the change form, newest first, with who and why: what the old inline showed.
+    html = client.get(f"/admin/voorbeelden/voorbeeld/{obj.pk}/change/").content.decode()
+    regels = [html.index(f"<td>{reden}</td>") for reden in ("ingediend", "bewerkt")]
+    assert regels == sorted(regels)
+    assert "<td>Carla Collega</td>" in html
+    # And the history page, with what changed.
+    response = client.get(f"/admin/voorbeelden/voorbeeld/{obj.pk}/history/")
+    assert response.status_code == 200
+    assert "Aangescherpt" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_history_in_the_change_form_costs_one_query(voorbeeld, client, redacteur):
+    obj = voorbeeld.maak()
+    client.force_login(redacteur)
+    url = f"/admin/voorbeelden/voorbeeld/{obj.pk}/change/"
+    with CaptureQueriesContext(connection) as voor:
+        client.get(url)
+    for n in range(10):
+        voorbeeld.service(obj, obj.versie, f"Versie {n}", obj.auteur)
+    with CaptureQueriesContext(connection) as na:
+        client.get(url)
+    assert len(na) == len(voor)
