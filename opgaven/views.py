@@ -83,6 +83,12 @@ def _opgaven() -> list[Opgave]:
     return list(Opgave.objects.prefetch_related("aandachtspunten"))
 
 
+def _historie(team, aantal: int = 50):
+    """The team's agenda history, newest first: the rows of all its items, those that are
+    gone included, in one query."""
+    return AgendaPunt.history.filter(basisteam=team).select_related("history_user")[:aantal]
+
+
 def _teamagenda(
     request: HttpRequest,
     team,
@@ -107,10 +113,10 @@ def _teamagenda(
         {
             "team": team,
             "regels": regels,
-            "toevoegen": toevoegen or AgendaToevoegenForm(team=team, opgaven=opgaven),
-            "historie": AgendaPunt.history.filter(basisteam=team).select_related("history_user")[
-                :50
-            ],
+            "toevoegen": AgendaToevoegenForm(team=team, opgaven=opgaven)
+            if toevoegen is None
+            else toevoegen,
+            "historie": _historie(team),
             "kruimels": [
                 (_("Basisteams"), reverse("teams:list")),
                 (team.naam, team.get_absolute_url()),
