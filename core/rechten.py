@@ -14,7 +14,9 @@ BEHEER = "Beheer"
 def grant(apps, group_name: str, app_label: str, codenames: list[str]) -> None:
     app_config = apps.get_app_config(app_label)
     app_config.models_module = True
-    create_permissions(app_config, verbosity=0)
+    # The models as they stood at this migration, not as they are now: a model removed
+    # later still has its permissions here.
+    create_permissions(app_config, verbosity=0, apps=apps)
     app_config.models_module = None
 
     Group = apps.get_model("auth", "Group")

@@ -2,10 +2,11 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import VersieAdmin
+
 from .models import (
     Aandachtspunt,
     AgendaPunt,
-    AgendaWijziging,
     Gespreksleidraad,
     Gespreksvraag,
     Opgave,
@@ -105,29 +106,13 @@ class PaginaAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaPunt)
-class AgendaPuntAdmin(admin.ModelAdmin):
+class AgendaPuntAdmin(VersieAdmin):
+    """An edit here is a version like one on the agenda page, checked against the version the
+    form was read at; the history page lists every version with who and why."""
+
     list_display = ["basisteam", "opgave", "aandachtspunt", "fase", "bijgewerkt_op"]
     list_filter = ["fase", "opgave", "basisteam__eenheid"]
     list_select_related = ["basisteam", "opgave", "aandachtspunt"]
     search_fields = ["basisteam__naam", "notitie"]
     autocomplete_fields = ["basisteam"]
-    readonly_fields = ["bijgewerkt_door", "bijgewerkt_op"]
-
-
-@admin.register(AgendaWijziging)
-class AgendaWijzigingAdmin(admin.ModelAdmin):
-    """The history is a record: it can be read, never edited."""
-
-    list_display = ["op", "basisteam", "actie", "onderwerp", "fase", "door"]
-    list_filter = ["actie", "fase", "basisteam__eenheid"]
-    list_select_related = ["basisteam", "door"]
-    search_fields = ["basisteam__naam", "onderwerp", "notitie"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    readonly_fields = ["versie", "bijgewerkt_door", "bijgewerkt_op"]

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VersieForm
+
 from .models import AgendaPunt, Fase, Opgave
 
 
@@ -51,9 +53,9 @@ class AgendaToevoegenForm(forms.Form):
         return opgave, punt
 
 
-class AgendaWijzigenForm(forms.Form):
-    punt = forms.IntegerField(widget=forms.HiddenInput)
-    gezien = forms.DateTimeField(widget=forms.HiddenInput)
+class AgendaWijzigenForm(VersieForm):
+    """One item of the agenda, as read at its `versie`; removing it posts the same form."""
+
     fase = forms.ChoiceField(label=_("Stage"), choices=Fase.choices)
     notitie = forms.CharField(
         label=_("Note"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})

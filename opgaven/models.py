@@ -1,8 +1,11 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.signals import pre_create_historical_record
+
+from core.models import Bijgewerkt, Versiebeheerd, historie
 
 BRON = _("Source: Podium voor goed politiewerk (ontwikkelagenda GGP)")
 
@@ -141,7 +144,7 @@ class Gespreksvraag(models.Model):
 
 
 class PaginaQuerySet(models.QuerySet):
-    def published(self) -> "PaginaQuerySet":
+    def gepubliceerd(self) -> "PaginaQuerySet":
         return self.filter(gepubliceerd=True)
 
 
@@ -174,11 +177,27 @@ class Fase(models.TextChoices):
     VERANKERD = "verankerd", _("embedded")
 
 
-class AgendaPunt(models.Model):
+class AgendaHistorie(models.Model):
+    """What a row of an agenda item's history adds: the subject as it read then, so the
+    team's history reads the same after the item is gone or its aandachtspunt reworded."""
+
+    onderwerp = models.CharField(_("subject"), max_length=600, blank=True)
+
+    ACTIES = {"+": _("added"), "~": _("changed"), "-": _("removed")}
+
+    class Meta:
+        abstract = True
+
+    @property
+    def actie(self) -> str:
+        return self.ACTIES[self.history_type]
+
+
+class AgendaPunt(Versiebeheerd, Bijgewerkt, models.Model):
     """An opgave, or one of its aandachtspunten, that a basisteam chose to work on.
 
     “De basisteams bepalen zelf wat ze doen, hoe ze dat doen en hoe snel”: the stage says how
-    far the team is; the note says how."""
+    far the team is; the note says how. Every change is a version in its history."""
 
     basisteam = models.ForeignKey(
         "teams.Basisteam",
@@ -199,15 +218,8 @@ class AgendaPunt(models.Model):
     )
     fase = models.CharField(_("stage"), max_length=20, choices=Fase, default=Fase.VERKENNEN)
     notitie = models.CharField(_("note"), max_length=500, blank=True)
-    bijgewerkt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
-    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = historie(bases=[AgendaHistorie])
 
     class Meta:
         verbose_name = _("agenda item")
@@ -244,38 +256,6 @@ class AgendaPunt(models.Model):
             )
 
 
-class AgendaWijziging(models.Model):
-    """The history of a team agenda: who changed what, when. Kept as text, so it reads the
-    same after the item itself is gone."""
-
-    class Actie(models.TextChoices):
-        TOEGEVOEGD = "toegevoegd", _("added")
-        GEWIJZIGD = "gewijzigd", _("changed")
-        VERWIJDERD = "verwijderd", _("removed")
-
-    basisteam = models.ForeignKey(
-        "teams.Basisteam",
-        on_delete=models.CASCADE,
-        related_name="agendawijzigingen",
-        verbose_name=_("basisteam"),
-    )
-    actie = models.CharField(_("action"), max_length=20, choices=Actie)
-    onderwerp = models.CharField(_("subject"), max_length=600)
-    fase = models.CharField(_("stage"), max_length=20, choices=Fase)
-    notitie = models.CharField(_("note"), max_length=500, blank=True)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    op = models.DateTimeField(_("at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("agenda change")
-        verbose_name_plural = _("agenda changes")
-        ordering = ["-op", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.get_actie_display()}: {self.onderwerp}"
+@receiver(pre_create_historical_record, sender=AgendaPunt.history.model)
+def _onderwerp_in_historie(sender, instance: AgendaPunt, history_instance, **kwargs) -> None:
+    history_instance.onderwerp = instance.onderwerp

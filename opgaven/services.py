@@ -1,21 +1,18 @@
-"""Changing a team agenda: each change and its line in the history, in one transaction."""
+"""Changing a team agenda: each change is a version of its item, with who and why in the
+item's history (`AgendaPunt.history`); a change or removal from a stale version raises
+`core.versies.Conflict`."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
+from core.versies import vergrendel, werk_bij
 from teams.models import Basisteam, User
 
-from .models import Aandachtspunt, AgendaPunt, AgendaWijziging, Fase, Opgave
+from .models import Aandachtspunt, AgendaPunt, Fase, Opgave
 
-
-def _log(punt: AgendaPunt, actie: str, door: User | None) -> None:
-    AgendaWijziging.objects.create(
-        basisteam_id=punt.basisteam_id,
-        actie=actie,
-        onderwerp=punt.onderwerp,
-        fase=punt.fase,
-        notitie=punt.notitie,
-        door=door,
-    )
+REDEN_TOEGEVOEGD = _("put on the team agenda")
+REDEN_GEWIJZIGD = _("team agenda item changed")
+REDEN_VERWIJDERD = _("taken off the team agenda")
 
 
 @transaction.atomic
@@ -27,7 +24,7 @@ def zet_op_agenda(
     fase: str = Fase.VERKENNEN,
     notitie: str = "",
 ) -> AgendaPunt:
-    punt = AgendaPunt.objects.create(
+    punt = AgendaPunt(
         basisteam=team,
         opgave=opgave,
         aandachtspunt=aandachtspunt,
@@ -35,22 +32,26 @@ def zet_op_agenda(
         notitie=notitie,
         bijgewerkt_door=door,
     )
-    _log(punt, AgendaWijziging.Actie.TOEGEVOEGD, door)
+    punt._history_user = door
+    punt._change_reason = str(REDEN_TOEGEVOEGD)
+    punt.save()
     return punt
 
 
-@transaction.atomic
-def wijzig_agendapunt(punt: AgendaPunt, door: User | None, fase: str, notitie: str) -> bool:
-    """Returns whether anything changed; an unchanged save leaves no line in the history."""
-    if (punt.fase, punt.notitie) == (fase, notitie):
-        return False
-    punt.fase, punt.notitie, punt.bijgewerkt_door = fase, notitie, door
-    punt.save(update_fields=["fase", "notitie", "bijgewerkt_door", "bijgewerkt_op"])
-    _log(punt, AgendaWijziging.Actie.GEWIJZIGD, door)
-    return True
+def wijzig_agendapunt(
+    punt: AgendaPunt, door: User | None, gelezen_versie: int | None, fase: str, notitie: str
+) -> bool:
+    """Returns whether anything changed; an unchanged save leaves no version and no history."""
+    return werk_bij(
+        punt, gelezen_versie, {"fase": fase, "notitie": notitie}, door=door, reden=REDEN_GEWIJZIGD
+    )
 
 
 @transaction.atomic
-def haal_van_agenda(punt: AgendaPunt, door: User | None) -> None:
-    _log(punt, AgendaWijziging.Actie.VERWIJDERD, door)
-    punt.delete()
+def haal_van_agenda(punt: AgendaPunt, door: User | None, gelezen_versie: int | None) -> None:
+    """Remove the item, unless someone changed it since `gelezen_versie` was read: what
+    they saved may be a reason to keep it. `AgendaPunt.DoesNotExist` when it is gone."""
+    huidig = vergrendel(AgendaPunt.objects.all(), punt.pk, gelezen_versie)
+    huidig._history_user = door
+    huidig._change_reason = str(REDEN_VERWIJDERD)
+    huidig.delete()

@@ -1,12 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
+from core.forms import VersieForm, meld_conflict
+from core.versies import Conflict
 from teams.access import get_team_for_user
 
 from .forms import AgendaToevoegenForm, AgendaWijzigenForm
@@ -47,10 +50,11 @@ def opgave_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "opgave": opgave,
             "kruimels": [(_("The eight opgaven"), reverse("opgaven:list")), (opgave.titel, None)],
             "aandachtspunten": opgave.aandachtspunten.all(),
-            # Through the reverse relation: opgaven does not import the voorbeelden app.
-            "voorbeelden": opgave.voorbeelden.filter(redactiestatus="gepubliceerd").order_by(
-                "-gepubliceerd_op", "titel"
-            )[:10],
+            # Through the reverse relation's manager: opgaven does not import the voorbeelden
+            # app, and what “published” means stays with it.
+            "voorbeelden": opgave.voorbeelden.gepubliceerd().order_by("-gepubliceerd_op", "titel")[
+                :10
+            ],
             "leidraden": _leidraden_met_vragen().filter(opgaven=opgave),
             "vorige": buren.filter(nummer__lt=opgave.nummer).order_by("-nummer").first(),
             "volgende": buren.filter(nummer__gt=opgave.nummer).order_by("nummer").first(),
@@ -63,7 +67,7 @@ def over_ggp(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "opgaven/over_ggp.html",
-        {"paginas": Pagina.objects.published(), "kruimels": [(_("About GGP"), None)]},
+        {"paginas": Pagina.objects.gepubliceerd(), "kruimels": [(_("About GGP"), None)]},
     )
 
 
@@ -71,82 +75,48 @@ def _agendapunt_form(punt: AgendaPunt, data=None) -> AgendaWijzigenForm:
     return AgendaWijzigenForm(
         data,
         prefix=f"punt-{punt.pk}",
-        initial={
-            "punt": punt.pk,
-            "gezien": punt.bijgewerkt_op,
-            "fase": punt.fase,
-            "notitie": punt.notitie,
-        },
+        initial={"versie": punt.versie, "fase": punt.fase, "notitie": punt.notitie},
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def teamagenda(request: HttpRequest, slug: str) -> HttpResponse:
-    """The teamchef's page to choose what the team works on, at what stage, and how."""
-    team = get_team_for_user(request.user, slug, bewerken=True)
-    opgaven = list(Opgave.objects.prefetch_related("aandachtspunten"))
-    punten = {p.pk: p for p in team.agendapunten.select_related("opgave", "aandachtspunt")}
-    toevoegen = AgendaToevoegenForm(team=team, opgaven=opgaven)
-    formulieren = {pk: _agendapunt_form(punt) for pk, punt in punten.items()}
+def _opgaven() -> list[Opgave]:
+    return list(Opgave.objects.prefetch_related("aandachtspunten"))
 
-    if request.method == "POST":
-        actie, _sep, pk_tekst = request.POST.get("actie", "").partition("-")
-        punt = punten.get(int(pk_tekst)) if pk_tekst.isdigit() else None
-        if actie == "toevoegen":
-            toevoegen = AgendaToevoegenForm(request.POST, team=team, opgaven=opgaven)
-            if toevoegen.is_valid():
-                opgave, aandachtspunt = toevoegen.cleaned_data["onderwerp"]
-                zet_op_agenda(
-                    team,
-                    request.user,
-                    opgave,
-                    aandachtspunt,
-                    toevoegen.cleaned_data["fase"],
-                    toevoegen.cleaned_data["notitie"],
-                )
-                messages.success(request, _("Added to the team agenda."))
-                return redirect("agenda:bewerken", slug=team.slug)
-        elif actie in {"wijzigen", "verwijderen"} and punt is None:
-            messages.error(request, _("That agenda item no longer exists; nothing was changed."))
-            return redirect("agenda:bewerken", slug=team.slug)
-        elif actie == "verwijderen":
-            haal_van_agenda(punt, request.user)
-            messages.success(request, _("Removed from the team agenda."))
-            return redirect("agenda:bewerken", slug=team.slug)
-        elif actie == "wijzigen":
-            form = _agendapunt_form(punt, request.POST)
-            formulieren[punt.pk] = form
-            if form.is_valid():
-                if form.cleaned_data["gezien"] != punt.bijgewerkt_op:
-                    form.add_error(
-                        None,
-                        _(
-                            "Someone else changed this item while you were editing it: now "
-                            "“%(fase)s”, “%(notitie)s”. Your choice is kept below; save again "
-                            "to replace it."
-                        )
-                        % {"fase": punt.get_fase_display(), "notitie": punt.notitie},
-                    )
-                    # The next save knowingly replaces the newer version.
-                    data = request.POST.copy()
-                    data[form.add_prefix("gezien")] = punt.bijgewerkt_op.isoformat()
-                    form.data = data
-                else:
-                    wijzig_agendapunt(
-                        punt, request.user, form.cleaned_data["fase"], form.cleaned_data["notitie"]
-                    )
-                    messages.success(request, _("The agenda item has been saved."))
-                    return redirect("agenda:bewerken", slug=team.slug)
 
+def _historie(team, aantal: int = 50):
+    """The team's agenda history, newest first: the rows of all its items, those that are
+    gone included, in one query."""
+    return AgendaPunt.history.filter(basisteam=team).select_related("history_user")[:aantal]
+
+
+def _teamagenda(
+    request: HttpRequest,
+    team,
+    *,
+    opgaven: list[Opgave] | None = None,
+    toevoegen: AgendaToevoegenForm | None = None,
+    bewerkt: AgendaWijzigenForm | None = None,
+    opgeslagen: AgendaPunt | None = None,
+) -> HttpResponse:
+    """The agenda page. A POST that did not save draws it again with its form bound (and,
+    after a conflict, the item as saved now), so nothing typed is lost."""
+    opgaven = _opgaven() if opgaven is None else opgaven
+    regels = []
+    for punt in team.agendapunten.select_related("opgave", "aandachtspunt"):
+        if bewerkt is not None and bewerkt.prefix == f"punt-{punt.pk}":
+            regels.append((punt, bewerkt, opgeslagen))
+        else:
+            regels.append((punt, _agendapunt_form(punt), None))
     return render(
         request,
         "opgaven/teamagenda.html",
         {
             "team": team,
-            "regels": [(punt, formulieren[pk]) for pk, punt in punten.items()],
-            "toevoegen": toevoegen,
-            "historie": team.agendawijzigingen.select_related("door")[:50],
+            "regels": regels,
+            "toevoegen": AgendaToevoegenForm(team=team, opgaven=opgaven)
+            if toevoegen is None
+            else toevoegen,
+            "historie": _historie(team),
             "kruimels": [
                 (_("Basisteams"), reverse("teams:list")),
                 (team.naam, team.get_absolute_url()),
@@ -154,3 +124,97 @@ def teamagenda(request: HttpRequest, slug: str) -> HttpResponse:
             ],
         },
     )
+
+
+def _terug(team) -> HttpResponse:
+    return redirect("agenda:bewerken", slug=team.slug)
+
+
+def _bestaat_niet(request: HttpRequest, team) -> HttpResponse:
+    messages.error(request, _("That agenda item no longer exists; nothing was changed."))
+    return _terug(team)
+
+
+@login_required
+@require_safe
+def teamagenda(request: HttpRequest, slug: str) -> HttpResponse:
+    """The teamchef's page to choose what the team works on, at what stage, and how. Each
+    of its forms posts to a view of its own, below."""
+    return _teamagenda(request, get_team_for_user(request.user, slug, bewerken=True))
+
+
+@login_required
+@require_POST
+def agenda_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
+    team = get_team_for_user(request.user, slug, bewerken=True)
+    opgaven = _opgaven()
+    form = AgendaToevoegenForm(request.POST, team=team, opgaven=opgaven)
+    if form.is_valid():
+        opgave, aandachtspunt = form.cleaned_data["onderwerp"]
+        try:
+            zet_op_agenda(
+                team,
+                request.user,
+                opgave,
+                aandachtspunt,
+                form.cleaned_data["fase"],
+                form.cleaned_data["notitie"],
+            )
+        except IntegrityError:
+            # Added by someone else since the form was checked.
+            form.add_error("onderwerp", _("This is already on the team agenda."))
+        else:
+            messages.success(request, _("Added to the team agenda."))
+            return _terug(team)
+    return _teamagenda(request, team, opgaven=opgaven, toevoegen=form)
+
+
+@login_required
+@require_POST
+def agenda_wijzigen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    team = get_team_for_user(request.user, slug, bewerken=True)
+    punt = team.agendapunten.filter(pk=pk).first()
+    if punt is None:
+        return _bestaat_niet(request, team)
+    form = _agendapunt_form(punt, request.POST)
+    if not form.is_valid():
+        return _teamagenda(request, team, bewerkt=form)
+    try:
+        wijzig_agendapunt(
+            punt,
+            request.user,
+            form.cleaned_data["versie"],
+            form.cleaned_data["fase"],
+            form.cleaned_data["notitie"],
+        )
+    except AgendaPunt.DoesNotExist:
+        return _bestaat_niet(request, team)
+    except Conflict as conflict:
+        meld_conflict(form, conflict)
+        return _teamagenda(request, team, bewerkt=form, opgeslagen=conflict.huidig)
+    messages.success(request, _("The agenda item has been saved."))
+    return _terug(team)
+
+
+@login_required
+@require_POST
+def agenda_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Posted by the item's own form: it carries the version the item was read at."""
+    team = get_team_for_user(request.user, slug, bewerken=True)
+    punt = team.agendapunten.filter(pk=pk).first()
+    if punt is None:
+        return _bestaat_niet(request, team)
+    gelezen = VersieForm(request.POST, prefix=f"punt-{punt.pk}")
+    try:
+        haal_van_agenda(
+            punt, request.user, gelezen.cleaned_data["versie"] if gelezen.is_valid() else None
+        )
+    except AgendaPunt.DoesNotExist:
+        return _bestaat_niet(request, team)
+    except Conflict as conflict:
+        form = _agendapunt_form(punt, request.POST)
+        form.full_clean()
+        meld_conflict(form, conflict)
+        return _teamagenda(request, team, bewerkt=form, opgeslagen=conflict.huidig)
+    messages.success(request, _("Removed from the team agenda."))
+    return _terug(team)

@@ -1,12 +1,15 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, IntegerField, Value, When
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import VersieAdmin
+
 from . import services
-from .models import Partner, Redactiestatus, Toepassing, Voorbeeld, VoorbeeldVersie
+from .models import Partner, Redactiestatus, Toepassing, Voorbeeld
 
 
 @admin.register(Partner)
@@ -23,15 +26,7 @@ class ToepassingInline(admin.TabularInline):
     readonly_fields = ["door", "op"]
 
 
-class VoorbeeldVersieInline(admin.TabularInline):
-    model = VoorbeeldVersie
-    extra = 0
-    fields = ["versie", "gebeurtenis", "door", "op"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
+AANTAL_VERSIES = 20
 
 
 class AfwijzenForm(forms.Form):
@@ -54,9 +49,12 @@ def _overgang(queryset, request, nieuw: str) -> tuple[int, int]:
 
 
 @admin.register(Voorbeeld)
-class VoorbeeldAdmin(admin.ModelAdmin):
+class VoorbeeldAdmin(VersieAdmin):
     """The redactie's review queue: submitted voorbeelden first. The editorial status only
-    changes through the actions, so only valid transitions exist."""
+    changes through the actions, so only valid transitions exist. An edit here is a version
+    like one on the page, checked against the version the form was read at."""
+
+    reden = _("edited by the redactie")
 
     list_display = [
         "titel",
@@ -86,8 +84,9 @@ class VoorbeeldAdmin(admin.ModelAdmin):
         "afwijzingsreden",
         "gepubliceerd_op",
         "versie",
+        "versies",
     ]
-    inlines = [ToepassingInline, VoorbeeldVersieInline]
+    inlines = [ToepassingInline]
     actions = ["publiceer", "wijs_af", "archiveer"]
     fieldsets = [
         (None, {"fields": ["titel", "slug", "samenvatting"]}),
@@ -125,6 +124,7 @@ class VoorbeeldAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (_("History"), {"fields": ["versies"]}),
     ]
 
     def get_ordering(self, request):
@@ -135,11 +135,15 @@ class VoorbeeldAdmin(admin.ModelAdmin):
         )
         return [wachtrij.asc(), "-aangemaakt_op"]
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.versie += 1
-        super().save_model(request, obj, form, change)
-        services.registreer_redactiebewerking(obj, request.user)
+    @admin.display(description=_("History"))
+    def versies(self, obj: Voorbeeld) -> str:
+        """The history at a glance, newest first; the history page shows what changed."""
+        if obj.pk is None:
+            return "–"
+        return render_to_string(
+            "admin/voorbeelden/versies.html",
+            {"versies": obj.history.select_related("history_user")[:AANTAL_VERSIES]},
+        )
 
     def _meld(self, request, gelukt: int, mislukt: int, tekst: str) -> None:
         if gelukt:
@@ -204,19 +208,3 @@ class VoorbeeldAdmin(admin.ModelAdmin):
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },
         )
-
-
-@admin.register(VoorbeeldVersie)
-class VoorbeeldVersieAdmin(admin.ModelAdmin):
-    list_display = ["voorbeeld", "versie", "gebeurtenis", "door", "op"]
-    list_select_related = ["voorbeeld", "door"]
-    search_fields = ["voorbeeld__titel"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

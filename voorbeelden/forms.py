@@ -2,6 +2,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VersieForm
 from opgaven.models import Aandachtspunt, Opgave
 from teams.models import Basisteam, Eenheid
 
@@ -13,11 +14,20 @@ OPMAAK_HINT = _(
 )
 
 
-class VoorbeeldForm(forms.ModelForm):
-    """What a colleague fills in to share a voorbeeld: problem → approach → result, how well
-    it is evidenced, and whom to ask."""
+# The form's fieldsets, in the order the page shows them.
+GROEPEN = [
+    (_("The voorbeeld"), ["titel", "samenvatting", "aanleiding", "aanpak", "resultaat", "lessen"]),
+    (_("Opgaven"), ["opgaven", "aandachtspunten"]),
+    (
+        _("Where, with whom, how far"),
+        ["eenheid", "basisteam", "plaats", "partners", "periode", "status", "onderbouwing"],
+    ),
+]
 
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+class VoorbeeldForm(VersieForm, forms.ModelForm):
+    """What a colleague fills in to share a voorbeeld: problem → approach → result, how well
+    it is evidenced, and whom to ask. Editing one carries the version it was read at."""
 
     class Meta:
         model = Voorbeeld
@@ -77,6 +87,11 @@ class VoorbeeldForm(forms.ModelForm):
         self.fields["partners"].queryset = Partner.objects.all()
         if self.instance.pk:
             self.fields["versie"].initial = self.instance.versie
+        else:
+            del self.fields["versie"]
+
+    def groepen(self):
+        return [(legenda, [self[naam] for naam in namen]) for legenda, namen in GROEPEN]
 
     def clean(self):
         cleaned = super().clean()

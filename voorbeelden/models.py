@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Bijgewerkt, Versiebeheerd, historie
 from core.opmaak import schoon
 from opgaven.models import Aandachtspunt, Opgave
 
@@ -89,7 +90,7 @@ OVERGANGEN: dict[str, set[str]] = {
 
 
 class VoorbeeldQuerySet(models.QuerySet):
-    def published(self) -> "VoorbeeldQuerySet":
+    def gepubliceerd(self) -> "VoorbeeldQuerySet":
         return self.filter(redactiestatus=Redactiestatus.GEPUBLICEERD)
 
     def zichtbaar_voor(self, user) -> "VoorbeeldQuerySet":
@@ -98,7 +99,7 @@ class VoorbeeldQuerySet(models.QuerySet):
             return self
         if user.is_authenticated:
             return self.filter(Q(redactiestatus=Redactiestatus.GEPUBLICEERD) | Q(auteur=user))
-        return self.published()
+        return self.gepubliceerd()
 
     def met_aantal_toepassingen(self) -> "VoorbeeldQuerySet":
         # A subquery, not a join with GROUP BY: counting and paging the list stay cheap.
@@ -111,9 +112,10 @@ class VoorbeeldQuerySet(models.QuerySet):
         return self.annotate(aantal_toepassingen=Coalesce(Subquery(aantal), Value(0)))
 
 
-class Voorbeeld(models.Model):
+class Voorbeeld(Versiebeheerd, Bijgewerkt, models.Model):
     """A local practice: what prompted it, what the team did, what came of it, what was
-    learnt, how well it is evidenced, and whom to ask."""
+    learnt, how well it is evidenced, and whom to ask. Every save is a version in its
+    history, with who and why."""
 
     class Status(models.TextChoices):
         IDEE = "idee", _("idea")
@@ -200,12 +202,14 @@ class Voorbeeld(models.Model):
     afwijzingsreden = models.TextField(_("reason for rejection"), blank=True)
     gepubliceerd_op = models.DateTimeField(_("published at"), null=True, blank=True)
     bron = models.CharField(_("source"), max_length=300, blank=True)
+    # Not `core.models.Aangemaakt`: the author is the creator, and the folder's voorbeelden
+    # keep the date they were first described.
     aangemaakt_op = models.DateTimeField(_("created at"), default=timezone.now)
-    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
-    versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
     zoekvector = SearchVectorField(null=True, editable=False)
 
     objects = VoorbeeldQuerySet.as_manager()
+    # The search vector is derived from the text; the history need not keep it.
+    history = historie(excluded_fields=["zoekvector"])
 
     OPGEMAAKTE_VELDEN = ("aanleiding", "aanpak", "resultaat", "lessen")
 
@@ -266,33 +270,6 @@ def werk_zoekvector_bij(queryset) -> None:
     searches the text itself and needs none."""
     if connection.vendor == "postgresql":
         queryset.update(zoekvector=ZOEKVECTOR)
-
-
-class VoorbeeldVersie(models.Model):
-    """The history of edits: who saved what, when."""
-
-    voorbeeld = models.ForeignKey(
-        Voorbeeld, on_delete=models.CASCADE, related_name="versies", verbose_name=_("voorbeeld")
-    )
-    versie = models.PositiveIntegerField(_("version"))
-    gebeurtenis = models.CharField(_("event"), max_length=200)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    op = models.DateTimeField(_("at"), default=timezone.now)
-    inhoud = models.JSONField(_("content"), default=dict)
-
-    class Meta:
-        verbose_name = _("voorbeeld version")
-        verbose_name_plural = _("voorbeeld versions")
-        ordering = ["-op", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.voorbeeld} v{self.versie}: {self.gebeurtenis}"
 
 
 class Toepassing(models.Model):

@@ -1,100 +1,89 @@
 """The editorial workflow of a voorbeeld: every change of content or status is one
-transaction with its line in the history, and only the transitions in OVERGANGEN exist."""
+version, saved under a lock with who and why in its history, and only the transitions in
+OVERGANGEN exist."""
+
+from collections.abc import Callable
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from core.versies import leg_versie_vast, vergrendel
 from teams.models import Basisteam, User
 
-from .models import Redactiestatus, Toepassing, Voorbeeld, VoorbeeldVersie
+from .models import Redactiestatus, Toepassing, Voorbeeld
 from .tasks import meld_beoordeling
 
-INHOUD = (
-    "titel",
-    "samenvatting",
-    "aanleiding",
-    "aanpak",
-    "resultaat",
-    "lessen",
-    "plaats",
-    "periode",
-    "status",
-    "onderbouwing",
-)
+# Saved together with the voorbeeld, in its transaction: the form's many-to-many fields.
+Koppelingen = Callable[[], None] | None
 
 
 class OngeldigeOvergang(Exception):
     pass
 
 
-class Conflict(Exception):
-    """Someone else saved this voorbeeld after this person started editing."""
-
-
-def _leg_vast(voorbeeld: Voorbeeld, gebeurtenis: str, door: User | None) -> None:
-    VoorbeeldVersie.objects.create(
-        voorbeeld=voorbeeld,
-        versie=voorbeeld.versie,
-        gebeurtenis=gebeurtenis,
-        door=door,
-        inhoud={veld: getattr(voorbeeld, veld) for veld in INHOUD}
-        | {"redactiestatus": voorbeeld.redactiestatus},
-    )
-
-
-def registreer_redactiebewerking(voorbeeld: Voorbeeld, door: User) -> None:
-    """An edit the redactie made in the admin goes into the same history."""
-    _leg_vast(voorbeeld, _("edited by the redactie"), door)
-
-
 @transaction.atomic
-def maak_aan(voorbeeld: Voorbeeld, door: User, *, indienen: bool) -> Voorbeeld:
+def maak_aan(
+    voorbeeld: Voorbeeld, door: User, *, indienen: bool, koppelingen: Koppelingen = None
+) -> Voorbeeld:
     """A colleague's new voorbeeld, saved as concept or submitted straight away. The form
-    has already set its fields; m2m relations are saved by the caller."""
+    has already set its fields; `koppelingen` saves its many-to-many fields."""
     voorbeeld.auteur = door
     voorbeeld.contactpersoon = voorbeeld.contactpersoon or door
     voorbeeld.redactiestatus = Redactiestatus.INGEDIEND if indienen else Redactiestatus.CONCEPT
+    voorbeeld.bijgewerkt_door = door
+    voorbeeld._history_user = door
+    voorbeeld._change_reason = str(_("submitted") if indienen else _("saved as draft"))
     voorbeeld.save()
-    _leg_vast(voorbeeld, _("submitted") if indienen else _("saved as draft"), door)
+    if koppelingen:
+        koppelingen()
     return voorbeeld
 
 
 @transaction.atomic
-def werk_bij(voorbeeld: Voorbeeld, door: User, gelezen_versie: int, *, indienen: bool) -> None:
-    """Save the author's edit unless someone saved since `gelezen_versie` was read."""
-    bijgewerkt = Voorbeeld.objects.filter(pk=voorbeeld.pk, versie=gelezen_versie).update(
-        versie=F("versie") + 1
-    )
-    if not bijgewerkt:
-        raise Conflict
-    voorbeeld.versie = gelezen_versie + 1
-    if indienen and voorbeeld.mag_naar(Redactiestatus.INGEDIEND):
+def werk_bij(
+    voorbeeld: Voorbeeld,
+    door: User,
+    gelezen_versie: int | None,
+    *,
+    indienen: bool,
+    koppelingen: Koppelingen = None,
+) -> None:
+    """Save the author's edit (the form has set `voorbeeld`'s fields) unless someone saved
+    since `gelezen_versie` was read: then `core.versies.Conflict`. Submitting is checked
+    against the status under the lock."""
+    huidig = vergrendel(Voorbeeld.objects.all(), voorbeeld.pk, gelezen_versie)
+    voorbeeld.versie = huidig.versie
+    if indienen and huidig.mag_naar(Redactiestatus.INGEDIEND):
         voorbeeld.redactiestatus = Redactiestatus.INGEDIEND
-    voorbeeld.save()
-    _leg_vast(voorbeeld, _("submitted") if indienen else _("edited"), door)
+    leg_versie_vast(voorbeeld, door=door, reden=_("submitted") if indienen else _("edited"))
+    if koppelingen:
+        koppelingen()
 
 
 @transaction.atomic
 def zet_status(voorbeeld: Voorbeeld, nieuw: str, door: User, reden: str = "") -> None:
-    if not voorbeeld.mag_naar(nieuw):
-        raise OngeldigeOvergang(f"{voorbeeld.redactiestatus} → {nieuw}")
+    """Move the voorbeeld to status `nieuw`: a new version with the status as its reason.
+    The transition is checked against the status under the lock, so two reviewers cannot
+    both decide; `voorbeeld` is brought up to date."""
+    huidig = Voorbeeld.objects.select_for_update().get(pk=voorbeeld.pk)
+    if not huidig.mag_naar(nieuw):
+        raise OngeldigeOvergang(f"{huidig.redactiestatus} → {nieuw}")
     if nieuw == Redactiestatus.AFGEWEZEN and not reden.strip():
         raise OngeldigeOvergang("a rejection needs a reason")
     nu = timezone.now()
-    voorbeeld.redactiestatus = nieuw
+    huidig.redactiestatus = nieuw
     if nieuw in {Redactiestatus.GEPUBLICEERD, Redactiestatus.AFGEWEZEN}:
-        voorbeeld.beoordeeld_door, voorbeeld.beoordeeld_op = door, nu
-        voorbeeld.afwijzingsreden = reden.strip() if nieuw == Redactiestatus.AFGEWEZEN else ""
-    if nieuw == Redactiestatus.GEPUBLICEERD and voorbeeld.gepubliceerd_op is None:
-        voorbeeld.gepubliceerd_op = nu
-    voorbeeld.versie += 1
-    voorbeeld.save()
-    _leg_vast(voorbeeld, Redactiestatus(nieuw).label, door)
+        huidig.beoordeeld_door, huidig.beoordeeld_op = door, nu
+        huidig.afwijzingsreden = reden.strip() if nieuw == Redactiestatus.AFGEWEZEN else ""
+    if nieuw == Redactiestatus.GEPUBLICEERD and huidig.gepubliceerd_op is None:
+        huidig.gepubliceerd_op = nu
+    leg_versie_vast(huidig, door=door, reden=Redactiestatus(nieuw).label)
+    for veld in huidig._meta.concrete_fields:
+        setattr(voorbeeld, veld.attname, getattr(huidig, veld.attname))
     if nieuw in {Redactiestatus.GEPUBLICEERD, Redactiestatus.AFGEWEZEN}:
         # After the commit, so the worker never sees a decision that was rolled back.
-        transaction.on_commit(lambda: meld_beoordeling.enqueue(voorbeeld.pk))
+        transaction.on_commit(lambda: meld_beoordeling.enqueue(huidig.pk))
 
 
 def pas_toe(voorbeeld: Voorbeeld, team: Basisteam, door: User) -> bool:

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.forms import meld_conflict
+from core.versies import Conflict
 from teams.models import Basisteam
 
 from . import services
@@ -34,7 +36,7 @@ def _kruimels(*extra):
 @require_safe
 def voorbeeld_list(request: HttpRequest) -> HttpResponse:
     voorbeelden = (
-        Voorbeeld.objects.published()
+        Voorbeeld.objects.gepubliceerd()
         .met_aantal_toepassingen()
         .select_related("eenheid", "basisteam")
         .prefetch_related("opgaven")
@@ -58,7 +60,7 @@ def voorbeeld_detail(request: HttpRequest, slug: str) -> HttpResponse:
     voorbeeld = get_voorbeeld_for_user(request.user, slug)
     punten = list(voorbeeld.aandachtspunten.select_related("opgave"))
     verwant = (
-        Voorbeeld.objects.published()
+        Voorbeeld.objects.gepubliceerd()
         .filter(aandachtspunten__in=punten)
         .exclude(pk=voorbeeld.pk)
         .annotate(gedeeld=Count("aandachtspunten"))
@@ -106,8 +108,7 @@ def voorbeeld_nieuw(request: HttpRequest) -> HttpResponse:
         voorbeeld = form.save(commit=False)
         voorbeeld.slug = _unieke_slug(voorbeeld.titel)
         indienen = request.POST.get("actie") == "indienen"
-        services.maak_aan(voorbeeld, request.user, indienen=indienen)
-        form.save_m2m()
+        services.maak_aan(voorbeeld, request.user, indienen=indienen, koppelingen=form.save_m2m)
         messages.success(
             request,
             _("Thank you! The redactie reviews your voorbeeld before it is published.")
@@ -126,31 +127,22 @@ def voorbeeld_nieuw(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
     voorbeeld = get_voorbeeld_for_user(request.user, slug, bewerken=True)
+    titel = voorbeeld.titel
     form = VoorbeeldForm(request.POST or None, instance=voorbeeld)
+    opgeslagen = None
     if request.method == "POST" and form.is_valid():
         try:
             services.werk_bij(
                 form.save(commit=False),
                 request.user,
-                form.cleaned_data["versie"] or 0,
+                form.cleaned_data["versie"],
                 indienen=request.POST.get("actie") == "indienen",
+                koppelingen=form.save_m2m,
             )
-        except services.Conflict:
-            data = request.POST.copy()
-            data["versie"] = Voorbeeld.objects.values_list("versie", flat=True).get(
-                pk=voorbeeld.pk
-            )
-            form = VoorbeeldForm(data, instance=Voorbeeld.objects.get(pk=voorbeeld.pk))
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "This voorbeeld was changed elsewhere while you were editing it. Your "
-                    "text is still below; save again to replace the other version."
-                ),
-            )
+        except Conflict as conflict:
+            meld_conflict(form, conflict)
+            opgeslagen = conflict.huidig
         else:
-            form.save_m2m()
             messages.success(request, _("Your changes have been saved."))
             return redirect(voorbeeld)
     return render(
@@ -159,9 +151,9 @@ def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "form": form,
             "voorbeeld": voorbeeld,
-            "kruimels": _kruimels(
-                (voorbeeld.titel, voorbeeld.get_absolute_url()), (_("Edit"), None)
-            ),
+            "titel": titel,
+            "opgeslagen": opgeslagen,
+            "kruimels": _kruimels((titel, voorbeeld.get_absolute_url()), (_("Edit"), None)),
         },
     )
 
@@ -230,7 +222,7 @@ class VoorbeeldenFeed(Feed):
     link = reverse_lazy("voorbeelden:list")
 
     def items(self):
-        return Voorbeeld.objects.published().order_by("-gepubliceerd_op")[:20]
+        return Voorbeeld.objects.gepubliceerd().order_by("-gepubliceerd_op")[:20]
 
     def item_title(self, item: Voorbeeld) -> str:
         return item.titel

@@ -177,7 +177,7 @@ def test_member_records_that_their_team_applies_a_voorbeeld(logged_in_page, url,
 
 
 def test_filtering_swaps_the_results_in_place(page, url):
-    alle = Voorbeeld.objects.published()
+    alle = Voorbeeld.objects.gepubliceerd()
     passend = alle.filter(opgaven__slug=OPGAVE)
     assert 0 < passend.count() < alle.count()
 
@@ -208,7 +208,7 @@ def test_filtering_swaps_the_results_in_place(page, url):
 
 
 def test_back_after_filtering_restores_the_whole_page(page, url):
-    alle = Voorbeeld.objects.published().count()
+    alle = Voorbeeld.objects.gepubliceerd().count()
     page.goto(url("/voorbeelden/"))
     page.wait_for_function("() => window.htmx !== undefined")
     page.locator("form.filters select[name=opgave]").select_option(OPGAVE)
@@ -226,7 +226,7 @@ def test_back_after_filtering_restores_the_whole_page(page, url):
 def test_filtering_works_without_javascript(new_context, url):
     page = new_context(java_script_enabled=False).new_page()
     page.goto(url("/voorbeelden/"))
-    expect(resultaat_links(page)).to_have_count(Voorbeeld.objects.published().count())
+    expect(resultaat_links(page)).to_have_count(Voorbeeld.objects.gepubliceerd().count())
 
     form = page.locator("form.filters")
     form.locator("input[name=q]").fill("webcare")
@@ -266,7 +266,7 @@ def test_htmx_runs_under_the_strict_csp(page, url):
         page.locator("form.filters select[name=opgave]").select_option(OPGAVE)
     expect(page).to_have_url(re.compile(rf"[?&]opgave={OPGAVE}(&|$)"))
     expect(page.locator("#resultaten-titel")).to_have_text(
-        aantal_in_kop(Voorbeeld.objects.published().filter(opgaven__slug=OPGAVE).count())
+        aantal_in_kop(Voorbeeld.objects.gepubliceerd().filter(opgaven__slug=OPGAVE).count())
     )
 
     assert page.evaluate("() => window.__csp") == []

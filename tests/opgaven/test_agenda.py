@@ -1,20 +1,47 @@
 """The team agenda: the teamchef chooses opgaven and aandachtspunten, with stage and note;
-every change keeps its history; a second editor gets a conflict, not a silent overwrite."""
+every change keeps its history; a second editor gets a conflict, not a silent overwrite.
+Each form of the page posts to a view of its own."""
 
 import pytest
+from django.utils.html import escape
 
-from opgaven.models import Aandachtspunt, AgendaPunt, AgendaWijziging, Opgave
+from core.versies import CONFLICT_MELDING
+from opgaven.models import Aandachtspunt, AgendaPunt, Opgave
 from opgaven.services import zet_op_agenda
 from tests.conftest import PERSONAS
 
 pytestmark = pytest.mark.django_db
 
 URL = "/teams/utrecht-centrum/agenda/"
+HISTORIE = AgendaPunt.history.model
 
 
 def _toevoegen(client, onderwerp: str, fase="verkennen", notitie=""):
     return client.post(
-        URL, {"actie": "toevoegen", "onderwerp": onderwerp, "fase": fase, "notitie": notitie}
+        f"{URL}toevoegen/", {"onderwerp": onderwerp, "fase": fase, "notitie": notitie}
+    )
+
+
+def _wijzigen(client, item, versie, fase, notitie="", actie="wijzigen"):
+    return client.post(
+        f"{URL}{item.pk}/{actie}/",
+        {
+            f"punt-{item.pk}-versie": versie,
+            f"punt-{item.pk}-fase": fase,
+            f"punt-{item.pk}-notitie": notitie,
+        },
+    )
+
+
+def _verwijderen(client, item, versie=None, **kwargs):
+    return _wijzigen(
+        client,
+        item,
+        item.versie if versie is None else versie,
+        item.fase,
+        item.notitie,
+        actie="verwijderen",
+        **kwargs,
     )
 
 
@@ -30,33 +57,29 @@ def test_teamchef_adds_an_aandachtspunt_and_the_history_says_who(client, team, t
         "aan_de_slag",
         "Samen met de gemeente.",
     )
-    regel = AgendaWijziging.objects.get(basisteam=team)
-    assert (regel.actie, regel.door, regel.onderwerp) == ("toegevoegd", teamchef, punt.tekst)
+    regel = HISTORIE.objects.get(basisteam=team)
+    assert (regel.history_type, regel.history_user, regel.onderwerp) == ("+", teamchef, punt.tekst)
+    assert regel.history_change_reason
 
 
 def test_change_and_remove_are_in_the_history(client, team, teamchef):
     item = zet_op_agenda(team, teamchef, Opgave.objects.get(nummer=6))
     client.force_login(teamchef)
-    response = client.post(
-        URL,
-        {
-            "actie": f"wijzigen-{item.pk}",
-            f"punt-{item.pk}-punt": item.pk,
-            f"punt-{item.pk}-gezien": item.bijgewerkt_op.isoformat(),
-            f"punt-{item.pk}-fase": "verankerd",
-            f"punt-{item.pk}-notitie": "Clusters staan.",
-        },
-    )
+    response = _wijzigen(client, item, item.versie, "verankerd", "Clusters staan.")
     assert response.status_code == 302
     item.refresh_from_db()
-    assert (item.fase, item.notitie) == ("verankerd", "Clusters staan.")
-    client.post(URL, {"actie": f"verwijderen-{item.pk}"})
+    assert (item.fase, item.notitie, item.versie) == ("verankerd", "Clusters staan.", 2)
+    assert _verwijderen(client, item).status_code == 302
     assert not AgendaPunt.objects.filter(pk=item.pk).exists()
     assert list(
-        AgendaWijziging.objects.filter(basisteam=team)
-        .order_by("op", "pk")
-        .values_list("actie", "fase")
-    ) == [("toegevoegd", "verkennen"), ("gewijzigd", "verankerd"), ("verwijderd", "verankerd")]
+        HISTORIE.objects.filter(basisteam=team)
+        .order_by("history_date", "history_id")
+        .values_list("history_type", "fase", "history_user")
+    ) == [
+        ("+", "verkennen", teamchef.pk),
+        ("~", "verankerd", teamchef.pk),
+        ("-", "verankerd", teamchef.pk),
+    ]
     html = client.get(URL).content.decode()
     assert "Verwijderd: 6. &#x27;Klein&#x27; binnen &#x27;groot&#x27; organiseren" in html
 
@@ -93,53 +116,84 @@ def test_a_note_that_is_too_long_is_refused_and_kept(client, team, teamchef):
 
 def test_second_editor_gets_a_conflict_and_keeps_their_choice(client, team, teamchef, beheerder):
     item = zet_op_agenda(team, teamchef, Opgave.objects.get(nummer=2))
-    gezien = item.bijgewerkt_op.isoformat()
-    velden = {f"punt-{item.pk}-punt": item.pk, f"punt-{item.pk}-gezien": gezien}
+    gelezen = item.versie
     client.force_login(beheerder)
-    client.post(
-        URL,
-        {"actie": f"wijzigen-{item.pk}", **velden, f"punt-{item.pk}-fase": "aan_de_slag"},
-    )
+    _wijzigen(client, item, gelezen, "aan_de_slag", "Van de beheerder")
     client.force_login(teamchef)
-    response = client.post(
-        URL,
-        {
-            "actie": f"wijzigen-{item.pk}",
-            **velden,
-            f"punt-{item.pk}-fase": "verankerd",
-            f"punt-{item.pk}-notitie": "Mijn tekst",
-        },
-    )
+    response = _wijzigen(client, item, gelezen, "verankerd", "Mijn tekst")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Iemand anders heeft dit punt gewijzigd" in html
+    assert escape(str(CONFLICT_MELDING)) in html
     assert "Mijn tekst</textarea>" in html
+    assert "Van de beheerder" in html  # what is saved now, beside it
     item.refresh_from_db()
-    assert item.fase == "aan_de_slag"
+    assert (item.fase, item.notitie) == ("aan_de_slag", "Van de beheerder")
+    # The form now carries the saved version: saving again knowingly replaces it.
+    assert f'name="punt-{item.pk}-versie" value="{item.versie}"' in html
+    assert _wijzigen(client, item, item.versie, "verankerd", "Mijn tekst").status_code == 302
+    item.refresh_from_db()
+    assert (item.fase, item.notitie) == ("verankerd", "Mijn tekst")
+
+
+def test_removing_a_changed_item_gets_the_conflict(client, team, teamchef, beheerder):
+    item = zet_op_agenda(team, teamchef, Opgave.objects.get(nummer=2))
+    gelezen = item.versie
+    client.force_login(beheerder)
+    _wijzigen(client, item, gelezen, "aan_de_slag", "Nog nodig")
+    client.force_login(teamchef)
+    response = _verwijderen(client, item, versie=gelezen)
+    assert response.status_code == 200
+    assert escape(str(CONFLICT_MELDING)) in response.content.decode()
+    assert AgendaPunt.objects.filter(pk=item.pk).exists()
+    item.refresh_from_db()
+    assert _verwijderen(client, item).status_code == 302
+    assert not AgendaPunt.objects.filter(pk=item.pk).exists()
 
 
 def test_removing_an_item_that_is_already_gone_changes_nothing(client, team, teamchef):
     client.force_login(teamchef)
-    response = client.post(URL, {"actie": "verwijderen-12345"}, follow=True)
+    response = client.post(f"{URL}12345/verwijderen/", {"punt-12345-versie": 1}, follow=True)
     assert response.status_code == 200
     assert "bestaat niet meer" in response.content.decode()
 
 
-def test_items_of_another_team_cannot_be_touched(client, team, ander_team, teamchef):
+@pytest.mark.parametrize("actie", ["wijzigen", "verwijderen"])
+def test_items_of_another_team_cannot_be_touched(client, team, ander_team, teamchef, actie):
     vreemd = zet_op_agenda(ander_team, None, Opgave.objects.get(nummer=3))
     client.force_login(teamchef)
-    client.post(URL, {"actie": f"verwijderen-{vreemd.pk}"})
-    assert AgendaPunt.objects.filter(pk=vreemd.pk).exists()
+    response = _wijzigen(client, vreemd, vreemd.versie, "verankerd", "Van mij", actie=actie)
+    assert response.status_code == 302
+    vreemd.refresh_from_db()
+    assert (vreemd.fase, vreemd.notitie, vreemd.versie) == ("verkennen", "", 1)
+    # Nor through the other team's own address, which this teamchef may not edit.
+    response = client.post(
+        f"/teams/heuvelrug/agenda/{vreemd.pk}/{actie}/",
+        {f"punt-{vreemd.pk}-versie": 1, f"punt-{vreemd.pk}-fase": "verankerd"},
+    )
+    assert response.status_code == 403
+    assert AgendaPunt.objects.filter(pk=vreemd.pk, fase="verkennen").exists()
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_posting_to_the_agenda_per_persona(as_persona, team, persona):
+def test_posting_to_the_agenda_per_persona(as_persona, team, teamchef, persona):
     opgave = Opgave.objects.get(nummer=5)
-    as_persona(persona).post(
-        URL, {"actie": "toevoegen", "onderwerp": f"opgave-{opgave.pk}", "fase": "verkennen"}
-    )
+    client = as_persona(persona)
+    client.post(f"{URL}toevoegen/", {"onderwerp": f"opgave-{opgave.pk}", "fase": "verkennen"})
     toegevoegd = AgendaPunt.objects.filter(basisteam=team).exists()
     assert toegevoegd == (persona in {"teamchef", "beheerder"})
+    item = zet_op_agenda(team, teamchef, Opgave.objects.get(nummer=6))
+    _wijzigen(client, item, item.versie, "verankerd")
+    item.refresh_from_db()
+    assert (item.fase == "verankerd") == (persona in {"teamchef", "beheerder"})
+    _verwijderen(client, item)
+    weg = not AgendaPunt.objects.filter(pk=item.pk).exists()
+    assert weg == (persona in {"teamchef", "beheerder"})
+
+
+@pytest.mark.parametrize("pad", ["toevoegen/", "1/wijzigen/", "1/verwijderen/"])
+def test_the_form_views_only_take_posts(client, team, teamchef, pad):
+    client.force_login(teamchef)
+    assert client.get(f"{URL}{pad}").status_code == 405
 
 
 def test_query_count_flat_with_ten_times_the_items(

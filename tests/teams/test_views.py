@@ -269,7 +269,6 @@ def test_membership_cluster_must_be_of_the_same_team(collega, profiel, ander_tea
         "/admin/teams/gemeente/",
         "/admin/teams/cluster/",
         "/admin/opgaven/agendapunt/",
-        "/admin/opgaven/agendawijziging/",
     ],
 )
 def test_beheerder_keeps_numbers_and_membership_in_the_admin(client, beheerder, profiel, pagina):

@@ -4,10 +4,13 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
+from core.versies import CONFLICT_MELDING
 from opgaven.models import Aandachtspunt, Opgave
 from teams.models import Basisteam
 from tests.conftest import PERSONAS
+from voorbeelden.forms import GROEPEN
 from voorbeelden.models import Toepassing, Voorbeeld
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +119,7 @@ def test_share_as_draft_then_submit(client, collega):
     voorbeeld.refresh_from_db()
     assert voorbeeld.redactiestatus == "ingediend"
     assert voorbeeld.resultaat == "<p>Meer meldingen.</p>"
-    assert list(voorbeeld.versies.values_list("gebeurtenis", flat=True)) == [
+    assert list(voorbeeld.history.values_list("history_change_reason", flat=True)) == [
         "ingediend",
         "bewaard als concept",
     ]
@@ -162,8 +165,15 @@ def test_second_edit_gets_a_conflict_and_keeps_the_text(client, concept, collega
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "elders gewijzigd" in html
+    assert escape(str(CONFLICT_MELDING)) in html
     assert 'value="Daarna"' in html
+    # The saved version beside it, and the form now carries that version.
+    assert '<details class="conflict">' in html
+    assert html.count('<details class="conflict">') == len(
+        [n for namen in GROEPEN for n in namen[1]]
+    )
+    concept.refresh_from_db()
+    assert f'name="versie" value="{concept.versie}"' in html
     concept.refresh_from_db()
     assert concept.titel == "Eerst"
 
