@@ -43,6 +43,7 @@ def gesprek_list(request: HttpRequest, slug: str) -> HttpResponse:
         "gesprekken/gesprek_list.html",
         {
             "team": team,
+            "titel": _("Gesprekken of %(naam)s") % {"naam": team.naam},
             "pagina": pagina,
             "mag_aanmaken": mag_gesprek_aanmaken(request.user, team),
             "kruimels": gesprekken_kruimels(team),
@@ -110,6 +111,7 @@ def afspraak_list(request: HttpRequest, slug: str) -> HttpResponse:
         "gesprekken/afspraak_list.html",
         {
             "team": team,
+            "titel": _("Afspraken of %(naam)s") % {"naam": team.naam},
             "filter": filterset,
             "pagina": pagina,
             "vandaag": timezone.localdate(),
