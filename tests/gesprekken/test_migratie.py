@@ -52,7 +52,9 @@ def _vul(apps) -> dict:
     gijs = User.objects.create(email="gijs@politie.test", naam="Gijs")
     tom = User.objects.create(email="tom@politie.test", naam="Tom")
     eenheid = Eenheid.objects.create(naam="Proef", code="PR", slug="proef")
-    team = Basisteam.objects.create(naam="Proefteam", slug="proefteam", code="PR-1", eenheid=eenheid)
+    team = Basisteam.objects.create(
+        naam="Proefteam", slug="proefteam", code="PR-1", eenheid=eenheid
+    )
     leidraad = Leidraad.objects.create(naam="Proef", slug="proef-migratie")
     vraag = Vraag.objects.create(leidraad=leidraad, tekst="Hoe gaat het?", volgorde=1)
     gesprek, later = (
