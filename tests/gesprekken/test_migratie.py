@@ -183,7 +183,7 @@ def test_the_carried_over_history_reads_as_before(oud):
 
 
 def test_the_migration_goes_back(oud):
-    apps_voor, ids = oud
+    apps_voor, _ids = oud
     oude_versies = list(
         apps_voor.get_model("gesprekken", "AntwoordVersie")
         .objects.order_by("op")
