@@ -263,6 +263,25 @@ class TestConflicts:
         historie = _html(client.get(f"/gesprekken/afspraken/{afspraak.pk}/"))
         assert historie.count("<tr>") == 4  # head, recorded, changed twice
 
+    def test_a_stale_status_button_is_a_conflict(self, client, gesprek, teamchef):
+        """The buttons were drawn before someone else changed the gesprek."""
+        client.force_login(teamchef)
+        services.werk_gesprek_bij(gesprek, 1, {"samenvatting": "Hun samenvatting"})
+        response = client.post(
+            f"/gesprekken/{gesprek.pk}/status/", {"naar": "gevoerd", "versie": 1}
+        )
+        html = _html(response)
+        assert response.status_code == 200
+        assert _conflict(html)
+        assert "Hun samenvatting" in html  # the page as it is now
+        assert 'name="versie" value="2"' in html.split('class="gesprek__status-form"')[1]
+        gesprek.refresh_from_db()
+        assert (gesprek.status, gesprek.versie) == ("gepland", 2)
+        # Pressed again, knowingly.
+        assert _status(client, gesprek, "gevoerd").status_code == 302
+        gesprek.refresh_from_db()
+        assert gesprek.status == "gevoerd"
+
 
 class TestInputIsKept:
     def test_a_new_gesprek_with_errors_keeps_everything_typed(
@@ -434,6 +453,21 @@ class TestCompleted:
         assert response.status_code == 302
         afspraak.refresh_from_db()
         assert afspraak.status == "klaar"
+
+    def test_an_earlier_afspraak_is_followed_up_in_the_next_open_gesprek(
+        self, client, maak_gesprek, gesprek, teamchef
+    ):
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        volgende = maak_gesprek(titel="Volgende", datum=gesprek.datum + datetime.timedelta(7))
+        services.zet_status(volgende, "gevoerd", heropenen=False)
+        services.zet_status(volgende, "afgerond", heropenen=False)
+        client.force_login(teamchef)
+        response = _afspraak_status(client, volgende, afspraak, "klaar")
+        assert response["Location"] == f"/gesprekken/{volgende.pk}/#afspraak-{afspraak.pk}"
+        html = _html(client.get(response["Location"]))
+        assert "Dit gesprek is afgerond; volg de afspraak op in het volgende gesprek." in html
+        afspraak.refresh_from_db()
+        assert (afspraak.status, afspraak.versie) == ("open", 1)
 
 
 class TestAfsprakenPage:
@@ -799,7 +833,7 @@ class TestSavedCopiesInTheBrowser:
         assert f'data-gebruiker="{teamchef.pk}"' in script
         assert 'data-concept-opgeslagen="[]"' in script
         response = _nieuw(client, gesprek, {"nieuw-omschrijving": "Spreekuur"})
-        assert response.status_code == 302
+        assert response["Location"] == f"{url}#afspraken"
         script = self._script(_html(client.get(url)))
         assert f'data-concept-opgeslagen="[&quot;{url}:nieuw&quot;]"' in script
         assert 'data-concept-opgeslagen="[]"' in self._script(_html(client.get(url)))
