@@ -1,11 +1,15 @@
-"""Gesprekken in the admin, for beheerders. Answers are recorded in the portal, where their
-history is kept, so the admin shows them read-only; the histories are records and cannot be
-changed at all. An afspraak changed here gets its line in the history like anywhere else."""
+"""Gesprekken in the admin, for beheerders. A gesprek and an afspraak are edited through
+`core.admin.VersieAdmin`: the same version check as the pages, and a history row with who
+and why. Answers are recorded in the portal, so the admin shows them, and their history,
+read-only; no history can be changed here."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Afspraak, AfspraakWijziging, Antwoord, AntwoordVersie, Gesprek
-from .services import log_afspraak
+from core.admin import VersieAdmin
+
+from .models import Afspraak, Antwoord, Gesprek
 
 
 class AlleenLezen:
@@ -36,7 +40,7 @@ class AfspraakInline(AlleenLezen, admin.TabularInline):
 
 
 @admin.register(Gesprek)
-class GesprekAdmin(admin.ModelAdmin):
+class GesprekAdmin(VersieAdmin):
     list_display = ["titel", "basisteam", "datum", "status", "zichtbaarheid", "gespreksleider"]
     list_filter = ["status", "zichtbaarheid", "leidraad", "basisteam__eenheid"]
     list_select_related = ["basisteam", "gespreksleider"]
@@ -44,7 +48,14 @@ class GesprekAdmin(admin.ModelAdmin):
     date_hierarchy = "datum"
     autocomplete_fields = ["basisteam", "gespreksleider"]
     filter_horizontal = ["opgaven"]
-    readonly_fields = ["leidraad", "versie", "aangemaakt_door", "aangemaakt_op", "bijgewerkt_op"]
+    readonly_fields = [
+        "leidraad",
+        "versie",
+        "aangemaakt_door",
+        "aangemaakt_op",
+        "bijgewerkt_door",
+        "bijgewerkt_op",
+    ]
     inlines = [AntwoordInline, AfspraakInline]
 
     def has_add_permission(self, request) -> bool:
@@ -58,30 +69,22 @@ class GesprekAdmin(admin.ModelAdmin):
             return [*self.readonly_fields, "basisteam"]
         return self.readonly_fields
 
-    def save_model(self, request, obj, form, change):
-        # An admin edit is a new version too: a teamchef editing at the same time gets a
-        # conflict instead of overwriting it.
-        if change:
-            obj.versie += 1
-        super().save_model(request, obj, form, change)
-
 
 @admin.register(Antwoord)
-class AntwoordAdmin(AlleenLezen, admin.ModelAdmin):
+class AntwoordAdmin(AlleenLezen, SimpleHistoryAdmin):
     list_display = ["vraag_tekst", "gesprek", "bijgewerkt_door", "bijgewerkt_op"]
     list_select_related = ["gesprek", "bijgewerkt_door"]
     search_fields = ["vraag_tekst", "tekst", "gesprek__titel"]
 
-
-@admin.register(AntwoordVersie)
-class AntwoordVersieAdmin(AlleenLezen, admin.ModelAdmin):
-    list_display = ["antwoord", "door", "op", "vervangen_door", "vervangen_op"]
-    list_select_related = ["antwoord", "door", "vervangen_door"]
-    search_fields = ["tekst", "antwoord__vraag_tekst"]
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Its history can be read, an earlier version shown, but never put back from here.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Afspraak)
-class AfspraakAdmin(admin.ModelAdmin):
+class AfspraakAdmin(VersieAdmin):
     list_display = ["omschrijving", "basisteam", "eigenaar", "streefdatum", "status"]
     list_filter = ["status", "opgave", "basisteam__eenheid"]
     list_select_related = ["basisteam"]
@@ -91,17 +94,3 @@ class AfspraakAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
-
-    def save_model(self, request, obj, form, change):
-        obj.versie += 1
-        obj.bijgewerkt_door = request.user
-        super().save_model(request, obj, form, change)
-        log_afspraak(obj, AfspraakWijziging.Actie.GEWIJZIGD, request.user, None)
-
-
-@admin.register(AfspraakWijziging)
-class AfspraakWijzigingAdmin(AlleenLezen, admin.ModelAdmin):
-    list_display = ["op", "afspraak", "actie", "status", "door"]
-    list_filter = ["actie", "status"]
-    list_select_related = ["afspraak", "door"]
-    search_fields = ["omschrijving", "eigenaar"]

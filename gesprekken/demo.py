@@ -92,5 +92,5 @@ def load_demo_gesprekken() -> Gesprek | None:
             services.leg_antwoord_vast(
                 antwoord, leider or chef, antwoord.versie, ANTWOORDEN[antwoord.volgorde]
             )
-    services.zet_status(gesprek, Status.GEVOERD, heropenen=False)
+    services.zet_status(gesprek, Status.GEVOERD, heropenen=False, door=chef)
     return gesprek

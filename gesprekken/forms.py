@@ -5,10 +5,11 @@ does not exist, is a form error and never reaches the database."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VersieForm
 from opgaven.models import Gespreksleidraad, Opgave
 from teams.models import User
 
-from .models import AfspraakStatus, Zichtbaarheid
+from .models import AfspraakStatus, Status, Zichtbaarheid
 from .services import OPVOLG_VELDEN
 
 
@@ -95,7 +96,7 @@ class GesprekForm(forms.Form):
         return _regels(self.cleaned_data["deelnemers"])
 
 
-class GesprekBewerkenForm(GesprekForm):
+class GesprekBewerkenForm(VersieForm, GesprekForm):
     """The details of an existing gesprek. The leidraad stays: its questions were asked."""
 
     samenvatting = forms.CharField(
@@ -104,7 +105,6 @@ class GesprekBewerkenForm(GesprekForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What the gesprek brought, in a few sentences, for the report."),
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     field_order = [
         "titel",
@@ -124,11 +124,10 @@ class GesprekBewerkenForm(GesprekForm):
         return _regels(self.cleaned_data["samenvatting"])
 
 
-class AntwoordForm(forms.Form):
+class AntwoordForm(VersieForm):
     tekst = forms.CharField(
         label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, nummer: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,9 +162,8 @@ class AfspraakForm(forms.Form):
             self.fields["eigenaar"].widget.attrs["autocomplete"] = "off"
 
 
-class AfspraakBewerkenForm(AfspraakForm):
+class AfspraakBewerkenForm(VersieForm, AfspraakForm):
     status = forms.ChoiceField(label=_("Status"), choices=AfspraakStatus.choices)
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     field_order = ["omschrijving", "status", "eigenaar", "streefdatum", "opgave"]
 
@@ -179,8 +177,14 @@ class AfspraakBewerkenForm(AfspraakForm):
                     del self.fields[naam]
 
 
-class AfspraakStatusForm(forms.Form):
+class AfspraakStatusForm(VersieForm):
     """The quick follow-up of one afspraak: its status."""
 
     status = forms.ChoiceField(label=_("Status"), choices=AfspraakStatus.choices)
-    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class GesprekStatusForm(VersieForm):
+    """The buttons that move a gesprek on (or back): `naar` is the button pressed. Whether
+    the move is allowed is the service's to say (`models.volgende_statussen`)."""
+
+    naar = forms.ChoiceField(label=_("Status"), choices=Status.choices)

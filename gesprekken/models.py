@@ -1,14 +1,22 @@
 """Team gesprekken: the guiding questions with their answers, the afspraken made, and the
-history of both. Who may see and change them is decided in `access.py`; every change goes
-through `services.py`, which keeps the history and the optimistic locks."""
+history of all three (django-simple-history, through `core.models.historie`). Who may see
+and change them is decided in `access.py`; every change goes through `services.py`, which
+saves it as a new version (`core.versies`) with who and why."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import pairwise
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.signals import pre_create_historical_record
 
+from core.models import Aangemaakt, Bijgewerkt, Versiebeheerd, historie
 from opgaven.models import Gespreksleidraad, Gespreksvraag, Opgave
 from teams.access import is_beheerder
 from teams.models import Lidmaatschap
@@ -52,7 +60,7 @@ class GesprekQuerySet(models.QuerySet):
         return self.filter(Q(zichtbaarheid=Zichtbaarheid.POLITIE) | Q(Exists(lid)))
 
 
-class Gesprek(models.Model):
+class Gesprek(Versiebeheerd, Aangemaakt, Bijgewerkt):
     """A team conversation about some of the opgaven, guided by one set of questions."""
 
     basisteam = models.ForeignKey(
@@ -96,19 +104,10 @@ class Gesprek(models.Model):
         editable=False,
         help_text=_("The introduction of the conversation guide as it read for this gesprek."),
     )
-    versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    aangemaakt_op = models.DateTimeField(_("created at"), auto_now_add=True)
-    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = GesprekQuerySet.as_manager()
+    # Its details and status changes; the opgaven discussed are not part of it.
+    history = historie()
 
     class Meta:
         verbose_name = _("gesprek")
@@ -142,10 +141,21 @@ class Gesprek(models.Model):
         return self.zichtbaarheid == Zichtbaarheid.POLITIE
 
 
-class Antwoord(models.Model):
+@dataclass(frozen=True)
+class EerdereVersie:
+    """An earlier text of an answer: who wrote it and when, who replaced it and when."""
+
+    tekst: str
+    door: object
+    op: datetime
+    vervangen_door: object
+    vervangen_op: datetime
+
+
+class Antwoord(Versiebeheerd, Bijgewerkt):
     """What was said on one question in one gesprek. The question is kept as it was asked
     (its text, explanation and kind), so the answer reads the same after the question is
-    edited or archived."""
+    edited or archived. Every saved text is a row in its history."""
 
     gesprek = models.ForeignKey(
         Gesprek, on_delete=models.CASCADE, related_name="antwoorden", verbose_name=_("gesprek")
@@ -167,16 +177,10 @@ class Antwoord(models.Model):
     )
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
     tekst = models.TextField(_("answer"), blank=True)
-    versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    bijgewerkt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    # Empty until the first text is saved: an unanswered question has no author.
     bijgewerkt_op = models.DateTimeField(_("updated at"), null=True, blank=True)
+
+    history = historie()
 
     class Meta:
         verbose_name = _("antwoord")
@@ -199,40 +203,22 @@ class Antwoord(models.Model):
         """A “top 3” question when it was asked, whatever the redactie made of it since."""
         return self.soort == Gespreksvraag.Soort.TOP3
 
-
-class AntwoordVersie(models.Model):
-    """An earlier text of an answer, with who wrote it and when."""
-
-    antwoord = models.ForeignKey(
-        Antwoord, on_delete=models.CASCADE, related_name="versies", verbose_name=_("antwoord")
-    )
-    tekst = models.TextField(_("text"), blank=True)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    op = models.DateTimeField(_("at"))
-    vervangen_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("replaced by"),
-    )
-    vervangen_op = models.DateTimeField(_("replaced at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("earlier answer")
-        verbose_name_plural = _("earlier answers")
-        ordering = ["antwoord_id", "-op", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.antwoord} ({self.op:%Y-%m-%d %H:%M})"
+    def eerdere_versies(self) -> list[EerdereVersie]:
+        """The texts this answer had before the current one, newest first. Reads the
+        history through `historie`, so a page that prefetched it asks nothing more."""
+        rijen = sorted(
+            self.historie.all(), key=lambda r: (r.history_date, r.history_id), reverse=True
+        )
+        return [
+            EerdereVersie(
+                tekst=rij.tekst,
+                door=rij.history_user,
+                op=rij.history_date,
+                vervangen_door=later.history_user,
+                vervangen_op=later.history_date,
+            )
+            for later, rij in pairwise(rijen)
+        ]
 
 
 class AfspraakStatus(models.TextChoices):
@@ -277,15 +263,35 @@ class AfspraakQuerySet(models.QuerySet):
         eerder = Q(gesprek__datum__lt=gesprek.datum) | Q(
             gesprek__datum=gesprek.datum, gesprek__pk__lt=gesprek.pk
         )
-        hier_bijgewerkt = AfspraakWijziging.objects.filter(
-            afspraak=OuterRef("pk"), gesprek=gesprek
-        )
+        hier_bijgewerkt = Afspraak.history.filter(id=OuterRef("pk"), opgevolgd_in=gesprek)
         return self.filter(eerder, basisteam_id=gesprek.basisteam_id).filter(
             Q(status__in=OPENSTAAND) | Q(Exists(hier_bijgewerkt))
         )
 
 
-class Afspraak(models.Model):
+class AfspraakHistorie(models.Model):
+    """What the history of an afspraak holds beyond its fields: the gesprek in which the
+    change was made, if any, so its page still shows where it was followed up. Set
+    `afspraak._opgevolgd_in` before saving (see `neem_gesprek_op_in_historie`)."""
+
+    opgevolgd_in = models.ForeignKey(
+        Gesprek,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("in gesprek"),
+        help_text=_("The gesprek in which the change was made, if any."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_actie_display(self) -> str:
+        return _("recorded") if self.history_type == "+" else _("changed")
+
+
+class Afspraak(Versiebeheerd, Aangemaakt, Bijgewerkt):
     """Something the team agreed to do (the “drie dingen”), followed up until it is done."""
 
     gesprek = models.ForeignKey(
@@ -326,27 +332,9 @@ class Afspraak(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=AfspraakStatus, default=AfspraakStatus.OPEN
     )
-    versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    aangemaakt_op = models.DateTimeField(_("created at"), auto_now_add=True)
-    bijgewerkt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
-    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = AfspraakQuerySet.as_manager()
+    history = historie(bases=[AfspraakHistorie])
 
     class Meta:
         verbose_name = _("afspraak")
@@ -380,53 +368,8 @@ class Afspraak(models.Model):
         )
 
 
-class AfspraakWijziging(models.Model):
-    """The history of an afspraak: its state after each change, who made it and when, and in
-    which gesprek it was followed up. The previous line holds the previous text."""
-
-    class Actie(models.TextChoices):
-        AANGEMAAKT = "aangemaakt", _("recorded")
-        GEWIJZIGD = "gewijzigd", _("changed")
-
-    afspraak = models.ForeignKey(
-        Afspraak, on_delete=models.CASCADE, related_name="wijzigingen", verbose_name=_("afspraak")
-    )
-    actie = models.CharField(_("action"), max_length=20, choices=Actie)
-    omschrijving = models.CharField(_("description"), max_length=500)
-    opgave = models.ForeignKey(
-        Opgave,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("opgave"),
-    )
-    eigenaar = models.CharField(_("owner"), max_length=150, blank=True)
-    streefdatum = models.DateField(_("target date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=AfspraakStatus)
-    gesprek = models.ForeignKey(
-        Gesprek,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("in gesprek"),
-        help_text=_("The gesprek in which the change was made, if any."),
-    )
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    op = models.DateTimeField(_("at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("afspraak change")
-        verbose_name_plural = _("afspraak changes")
-        ordering = ["afspraak_id", "-op", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.get_actie_display()}: {self.omschrijving}"
+@receiver(pre_create_historical_record, sender=Afspraak.history.model)
+def neem_gesprek_op_in_historie(sender, instance, history_instance, **kwargs) -> None:
+    """The gesprek a change was made in (`afspraak._opgevolgd_in`) goes into its history."""
+    gesprek = getattr(instance, "_opgevolgd_in", None)
+    history_instance.opgevolgd_in_id = getattr(gesprek, "pk", gesprek)

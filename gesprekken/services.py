@@ -1,30 +1,30 @@
-"""Recording a gesprek: every change, its history and its lock, in one transaction.
+"""Recording a gesprek: every change in one transaction, saved as a new version with who
+and why in its history (`core.versies`).
 
 Answers, afspraken and the gesprek itself carry a `versie`. A save names the version it
-started from; when someone else saved in between, `Conflict` is raised with what is saved
-now, so the second person sees both texts and nothing is silently overwritten.
+started from; when someone else saved in between, `core.versies.Conflict` is raised with
+what is saved now, so the second person sees both texts and nothing is silently
+overwritten. Saving what is already saved leaves no version and no history row.
 """
 
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from core.versies import Conflict, leg_versie_vast, vergrendel
 from opgaven.models import Gespreksleidraad, Gespreksvraag, Opgave
-from teams import services as team_services
 from teams.models import Basisteam, User
 
 from .models import (
     Afspraak,
     AfspraakQuerySet,
-    AfspraakWijziging,
     Antwoord,
-    AntwoordVersie,
     Gesprek,
-    Status,
     Zichtbaarheid,
     volgende_statussen,
 )
@@ -44,13 +44,14 @@ AFSPRAAK_VELDEN = ("omschrijving", "opgave", "eigenaar", "streefdatum", "status"
 # What was agreed (omschrijving, opgave) is then a record, like the answers.
 OPVOLG_VELDEN = ("status", "eigenaar", "streefdatum")
 
-
-class Conflict(team_services.Conflict):
-    """Someone else saved after this person started; `huidig` is what is saved now."""
-
-    def __init__(self, huidig) -> None:
-        super().__init__()
-        self.huidig = huidig
+# Why a version was saved: the reason in its history.
+REDEN_GESPREK_GEMAAKT = _("gesprek created")
+REDEN_GESPREK_BIJGEWERKT = _("gesprek details edited")
+REDEN_STATUS = _("gesprek status changed")
+REDEN_ANTWOORD = _("answer recorded")
+REDEN_AFSPRAAK_GEMAAKT = _("afspraak recorded")
+REDEN_AFSPRAAK_BIJGEWERKT = _("afspraak changed")
+REDEN_AFSPRAAK_OPGEVOLGD = _("afspraak followed up in a gesprek")
 
 
 class GesprekAfgerond(Exception):
@@ -67,6 +68,44 @@ class TeVeelAfspraken(Exception):
     def __init__(self, ruimte: int) -> None:
         super().__init__(ruimte)
         self.ruimte = ruimte
+
+
+def _bewaar_nieuw(obj: models.Model, door: User | None, reden) -> None:
+    """Save a new object; its first history row says who made it and why."""
+    obj._history_user = door
+    obj._change_reason = str(reden)
+    obj.save()
+
+
+def _wijzigingen(obj: models.Model, velden: dict[str, Any]) -> dict[str, Any]:
+    """Those of `velden` that differ from what `obj` holds; a relation by its key, so
+    comparing costs no query."""
+    anders = {}
+    for naam, waarde in velden.items():
+        veld = obj._meta.get_field(naam)
+        if veld.is_relation:
+            if getattr(obj, veld.attname) != getattr(waarde, "pk", waarde):
+                anders[naam] = waarde
+        elif getattr(obj, naam) != waarde:
+            anders[naam] = waarde
+    return anders
+
+
+def _vergrendel_open[M: models.Model](
+    queryset: models.QuerySet[M], pk: int, versie: int | None, gesprek_van
+) -> M:
+    """`core.versies.vergrendel` for what belongs to a gesprek: the row (and, joined, its
+    gesprek) locked. A completed gesprek is a record: that says more than a conflict, so
+    GesprekAfgerond comes first."""
+    try:
+        huidig = vergrendel(queryset, pk, versie)
+    except Conflict as conflict:
+        if gesprek_van(conflict.huidig).is_afgerond:
+            raise GesprekAfgerond from conflict
+        raise
+    if gesprek_van(huidig).is_afgerond:
+        raise GesprekAfgerond
+    return huidig
 
 
 @transaction.atomic
@@ -86,7 +125,7 @@ def maak_gesprek(
     """A new gesprek with a place for every question the leidraad offers now. The questions
     (text, explanation, kind) and the leidraad's introduction are copied as they read today:
     archiving, rewording or changing one later changes nothing here."""
-    gesprek = Gesprek.objects.create(
+    gesprek = Gesprek(
         basisteam=team,
         titel=titel,
         datum=datum,
@@ -97,9 +136,12 @@ def maak_gesprek(
         zichtbaarheid=zichtbaarheid,
         samenvatting=samenvatting,
         aangemaakt_door=door,
+        bijgewerkt_door=door,
     )
+    _bewaar_nieuw(gesprek, door, REDEN_GESPREK_GEMAAKT)
     gesprek.opgaven.set(opgaven)
     vragen = Gespreksvraag.objects.actief().filter(leidraad=leidraad).order_by("volgorde", "pk")
+    # Unanswered: no history until the first text is saved.
     Antwoord.objects.bulk_create(
         Antwoord(
             gesprek=gesprek,
@@ -116,79 +158,71 @@ def maak_gesprek(
 
 @transaction.atomic
 def werk_gesprek_bij(
-    gesprek: Gesprek, versie: int, velden: dict[str, Any], opgaven: Iterable[Opgave]
+    gesprek: Gesprek,
+    versie: int | None,
+    velden: dict[str, Any],
+    opgaven: Iterable[Opgave] | None = None,
+    *,
+    door: User | None = None,
 ) -> int:
-    """Save the gesprek's details if nobody saved since `versie`; returns the new version."""
+    """Save the gesprek's details (and, unless None, the opgaven discussed) if nobody saved
+    since `versie`; returns the version now saved. Nothing changed: no new version."""
     onbekend = set(velden) - set(GESPREK_VELDEN)
     if onbekend:
         raise ValueError(f"Not a field of the gesprek form: {sorted(onbekend)}")
-    huidig = Gesprek.objects.select_for_update().get(pk=gesprek.pk)
-    if huidig.is_afgerond:
-        raise GesprekAfgerond
-    if huidig.versie != versie:
-        raise Conflict(huidig)
-    Gesprek.objects.filter(pk=gesprek.pk).update(
-        **velden, versie=F("versie") + 1, bijgewerkt_op=timezone.now()
-    )
-    gesprek.opgaven.set(opgaven)
-    return versie + 1
+    huidig = _vergrendel_open(Gesprek.objects.all(), gesprek.pk, versie, lambda g: g)
+    gewijzigd = _wijzigingen(huidig, velden)
+    opgaven_nu = set(huidig.opgaven.values_list("pk", flat=True))
+    nieuwe_opgaven = None if opgaven is None else {o.pk for o in opgaven}
+    if not gewijzigd and nieuwe_opgaven in (None, opgaven_nu):
+        return huidig.versie
+    for veld, waarde in gewijzigd.items():
+        setattr(huidig, veld, waarde)
+    if nieuwe_opgaven is not None:
+        huidig.opgaven.set(nieuwe_opgaven)
+    leg_versie_vast(huidig, door=door, reden=REDEN_GESPREK_BIJGEWERKT)
+    _neem_over(huidig, gesprek)
+    return huidig.versie
 
 
 @transaction.atomic
-def zet_status(gesprek: Gesprek, naar: str, *, heropenen: bool) -> None:
-    """Move the gesprek one step forward, or (`heropenen`: the teamchef) one step back."""
-    if naar not in volgende_statussen(gesprek.status, heropenen=heropenen):
+def zet_status(
+    gesprek: Gesprek,
+    naar: str,
+    *,
+    heropenen: bool,
+    door: User | None = None,
+    versie: int | None = None,
+) -> None:
+    """Move the gesprek one step forward, or (`heropenen`: the teamchef) one step back, if
+    nobody changed it since `versie` (by default: as `gesprek` was read)."""
+    gelezen = gesprek.versie if versie is None else versie
+    huidig = vergrendel(Gesprek.objects.all(), gesprek.pk, gelezen)
+    if naar not in volgende_statussen(huidig.status, heropenen=heropenen):
         raise OngeldigeOvergang(naar)
-    bijgewerkt = Gesprek.objects.filter(pk=gesprek.pk, status=gesprek.status).update(
-        status=naar, versie=F("versie") + 1, bijgewerkt_op=timezone.now()
-    )
-    if not bijgewerkt:
-        raise Conflict(Gesprek.objects.get(pk=gesprek.pk))
-    gesprek.status = Status(naar)
-    gesprek.versie += 1
+    huidig.status = naar
+    leg_versie_vast(huidig, door=door, reden=REDEN_STATUS)
+    _neem_over(huidig, gesprek)
+
+
+def _neem_over(bron: models.Model, doel: models.Model) -> None:
+    """The caller's object shows what was saved."""
+    for veld in bron._meta.concrete_fields:
+        setattr(doel, veld.attname, getattr(bron, veld.attname))
 
 
 @transaction.atomic
 def leg_antwoord_vast(antwoord: Antwoord, door: User | None, versie: int, tekst: str) -> bool:
-    """Save an answer; the text it replaces goes into its history. Returns whether anything
-    changed: saving the same text again leaves no line in the history."""
-    huidig = Antwoord.objects.select_for_update().select_related("gesprek").get(pk=antwoord.pk)
-    if huidig.gesprek.is_afgerond:
-        raise GesprekAfgerond
-    if huidig.versie != versie:
-        raise Conflict(huidig)
+    """Save an answer as its next version; the text it replaces stays in its history.
+    Returns whether anything changed: saving the same text again leaves no history row."""
+    huidig = _vergrendel_open(
+        Antwoord.objects.select_related("gesprek"), antwoord.pk, versie, lambda a: a.gesprek
+    )
     if huidig.tekst == tekst:
         return False
-    nu = timezone.now()
-    if huidig.bijgewerkt_op is not None:
-        AntwoordVersie.objects.create(
-            antwoord=huidig,
-            tekst=huidig.tekst,
-            door_id=huidig.bijgewerkt_door_id,
-            op=huidig.bijgewerkt_op,
-            vervangen_door=door,
-            vervangen_op=nu,
-        )
-    huidig.tekst, huidig.bijgewerkt_door, huidig.bijgewerkt_op = tekst, door, nu
-    huidig.versie += 1
-    huidig.save(update_fields=["tekst", "bijgewerkt_door", "bijgewerkt_op", "versie"])
+    huidig.tekst, huidig.bijgewerkt_op = tekst, timezone.now()
+    leg_versie_vast(huidig, door=door, reden=REDEN_ANTWOORD)
     return True
-
-
-def log_afspraak(
-    afspraak: Afspraak, actie: str, door: User | None, gesprek: Gesprek | None
-) -> None:
-    AfspraakWijziging.objects.create(
-        afspraak=afspraak,
-        actie=actie,
-        omschrijving=afspraak.omschrijving,
-        opgave_id=afspraak.opgave_id,
-        eigenaar=afspraak.eigenaar,
-        streefdatum=afspraak.streefdatum,
-        status=afspraak.status,
-        gesprek=gesprek,
-        door=door,
-    )
 
 
 @transaction.atomic
@@ -201,6 +235,7 @@ def maak_afspraken(
 ) -> list[Afspraak]:
     """Record afspraken in a gesprek; each row holds omschrijving and optionally opgave,
     eigenaar and streefdatum. Under a “top 3” question (`vraag`) at most three fit."""
+    # Locked, so it is not completed, nor its top 3 filled, while these are recorded.
     huidig = Gesprek.objects.select_for_update().get(pk=gesprek.pk)
     if huidig.is_afgerond:
         raise GesprekAfgerond
@@ -212,7 +247,7 @@ def maak_afspraken(
             raise TeVeelAfspraken(max(MAX_TOP3 - bestaand, 0))
     afspraken = []
     for regel in regels:
-        afspraak = Afspraak.objects.create(
+        afspraak = Afspraak(
             gesprek=huidig,
             basisteam_id=huidig.basisteam_id,
             vraag=vraag,
@@ -223,7 +258,8 @@ def maak_afspraken(
             aangemaakt_door=door,
             bijgewerkt_door=door,
         )
-        log_afspraak(afspraak, AfspraakWijziging.Actie.AANGEMAAKT, door, huidig)
+        afspraak._opgevolgd_in = huidig
+        _bewaar_nieuw(afspraak, door, REDEN_AFSPRAAK_GEMAAKT)
         afspraken.append(afspraak)
     return afspraken
 
@@ -249,27 +285,21 @@ def werk_afspraak_bij(
             raise ValueError("An afspraak is followed up in a gesprek of its own team")
         if in_gesprek.is_afgerond:
             raise GesprekAfgerond
-    huidig = Afspraak.objects.select_for_update().get(pk=afspraak.pk)
-    if huidig.versie != versie:
-        raise Conflict(huidig)
-    if "opgave" in velden:
-        opgave = velden.pop("opgave")
-        velden["opgave_id"] = opgave.pk if opgave else None
-    gewijzigd = {veld for veld, waarde in velden.items() if getattr(huidig, veld) != waarde}
+    huidig = vergrendel(Afspraak.objects.all(), afspraak.pk, versie)
+    gewijzigd = _wijzigingen(huidig, velden)
     if not gewijzigd:
         return False
     # Changing what was agreed locks the gesprek, so it is not completed meanwhile.
     if (
-        gewijzigd - set(OPVOLG_VELDEN)
+        set(gewijzigd) - set(OPVOLG_VELDEN)
         and Gesprek.objects.select_for_update().get(pk=huidig.gesprek_id).is_afgerond
     ):
         raise GesprekAfgerond
-    for veld, waarde in velden.items():
+    for veld, waarde in gewijzigd.items():
         setattr(huidig, veld, waarde)
-    huidig.bijgewerkt_door = door
-    huidig.versie += 1
-    huidig.save()
-    log_afspraak(huidig, AfspraakWijziging.Actie.GEWIJZIGD, door, in_gesprek)
+    huidig._opgevolgd_in = in_gesprek
+    reden = REDEN_AFSPRAAK_BIJGEWERKT if in_gesprek is None else REDEN_AFSPRAAK_OPGEVOLGD
+    leg_versie_vast(huidig, door=door, reden=reden)
     return True
 
 

@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from . import views
+from .views import team
 
 app_name = "teamgesprekken"
 
 urlpatterns = [
-    path("gesprekken/", views.gesprek_list, name="list"),
-    path("gesprekken/nieuw/", views.gesprek_nieuw, name="nieuw"),
-    path("afspraken/", views.afspraak_list, name="afspraken"),
-    path("afspraken.csv", views.afspraak_csv, name="afspraken_csv"),
+    path("gesprekken/", team.gesprek_list, name="list"),
+    path("gesprekken/nieuw/", team.gesprek_nieuw, name="nieuw"),
+    path("afspraken/", team.afspraak_list, name="afspraken"),
+    path("afspraken.csv", team.afspraak_csv, name="afspraken_csv"),
 ]

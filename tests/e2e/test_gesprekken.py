@@ -79,6 +79,11 @@ def gesprekken(user):
     return SimpleNamespace(team=team, leider=leider, eerder=eerder, huidig=huidig, te_laat=te_laat)
 
 
+def _bewaar(page, sleutel: str) -> None:
+    """Press the save button of the gesprek page's form `data-concept="<sleutel>"`."""
+    page.locator(f"form[data-concept='{sleutel}'] button[type=submit]").click()
+
+
 def _open_details(page) -> None:
     """Open every <details>, so axe checks the history inside them too."""
     page.locator("main details").evaluate_all("els => els.forEach(e => { e.open = true; })")
@@ -136,7 +141,7 @@ def test_error_and_conflict_states_have_no_wcag_violations(logged_in_page, url, 
     services.leg_antwoord_vast(antwoord, gesprekken.leider, antwoord.versie, "Van Bram.")
     veld = page.locator(f"textarea[name=antwoord-{antwoord.pk}-tekst]")
     veld.fill("Van de teamchef.")
-    page.locator(f"button[value=antwoord-{antwoord.pk}]").click()
+    _bewaar(page, f"antwoord-{antwoord.pk}")
     conflict = page.locator(f"#vraag-{antwoord.pk} .conflict")
     expect(conflict).to_contain_text("Van Bram.")
     expect(veld).to_have_value("Van de teamchef.")
@@ -144,7 +149,7 @@ def test_error_and_conflict_states_have_no_wcag_violations(logged_in_page, url, 
     _open_details(page)
     assert_no_axe_violations(page)
     # Saving again, knowingly, replaces it.
-    page.locator(f"button[value=antwoord-{antwoord.pk}]").click()
+    _bewaar(page, f"antwoord-{antwoord.pk}")
     expect(page.locator(".messages .alert--success")).to_be_visible()
     antwoord.refresh_from_db()
     assert antwoord.tekst == "Van de teamchef."
@@ -176,7 +181,7 @@ def test_a_teamchef_records_a_gesprek_end_to_end(logged_in_page, url, gesprekken
     regel = page.locator(f"#afspraak-{te_laat.pk}")
     expect(regel.locator(".afspraak-status--over-tijd")).to_be_visible()
     regel.locator("select").select_option("klaar")
-    regel.locator(f"button[value=afspraak-{te_laat.pk}]").click()
+    regel.locator("form.afspraak__status-form button[type=submit]").click()
     expect(page).to_have_url(url(f"/gesprekken/{gesprek.pk}/#afspraak-{te_laat.pk}"))
     expect(regel.locator(".afspraak-status--klaar")).to_be_visible()
     expect(regel.locator(".afspraak-status--over-tijd")).to_have_count(0)
@@ -199,7 +204,7 @@ def test_a_teamchef_records_a_gesprek_end_to_end(logged_in_page, url, gesprekken
     vraag.locator(f"input[name=top3-{top3.pk}-1-eigenaar]").fill("Bram Bakker")
     vraag.locator(f"input[name=top3-{top3.pk}-1-streefdatum]").fill("2026-12-01")
     vraag.locator(f"textarea[name=top3-{top3.pk}-2-omschrijving]").fill("Leren van Heuvelrug")
-    vraag.locator(f"button[value=top3-{top3.pk}]").click()
+    _bewaar(page, f"top3-{top3.pk}")
     expect(vraag.locator("ol.top3 li")).to_have_count(2)
     expect(vraag.locator("fieldset")).to_have_count(1)  # one of the three left
     expect(page.locator("#afspraken li.afspraak")).to_have_count(2)
@@ -239,21 +244,22 @@ def test_typed_text_survives_a_lost_connection(logged_in_page, url, gesprekken):
     veld = page.locator(f"textarea[name=antwoord-{antwoord.pk}-tekst]")
     veld.fill("Tijd, ruimte en een vaste contactpersoon.")
     # The network drops the save.
+    opslaan = re.compile(r".*/gesprekken/\d+/antwoorden/\d+/$")
     page.route(
-        re.compile(r".*/gesprekken/\d+/$"),
+        opslaan,
         lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
     )
     with page.expect_event("requestfailed") as mislukt:
-        page.locator(f"button[value=antwoord-{antwoord.pk}]").click()
+        _bewaar(page, f"antwoord-{antwoord.pk}")
     assert mislukt.value.method == "POST"
-    page.unroute(re.compile(r".*/gesprekken/\d+/$"))
+    page.unroute(opslaan)
     page.goto(url(pad))
     expect(veld).to_have_value("Tijd, ruimte en een vaste contactpersoon.")
     expect(page.locator(f"#vraag-{antwoord.pk} .concept-melding")).to_be_visible()
     antwoord.refresh_from_db()
     assert antwoord.tekst == ""
     # Saved now: the concept is gone, the next visit shows the saved text without a notice.
-    page.locator(f"button[value=antwoord-{antwoord.pk}]").click()
+    _bewaar(page, f"antwoord-{antwoord.pk}")
     expect(page.locator(".messages .alert--success")).to_be_visible()
     page.goto(url(pad))
     expect(veld).to_have_value("Tijd, ruimte en een vaste contactpersoon.")
@@ -279,10 +285,10 @@ def test_recording_works_without_javascript(new_context, user, live_server, url,
     page = context.new_page()
     gesprek = gesprekken.huidig
     page.goto(url(f"/gesprekken/{gesprek.pk}/"))
-    form = page.locator("form:has(button[value=nieuw])")
+    form = page.locator("form[data-concept=nieuw]")
     form.locator("textarea[name=nieuw-omschrijving]").fill("Spreekuur in de bibliotheek")
     form.locator("input[name=nieuw-streefdatum]").fill("2026-11-01")
-    form.locator("button[value=nieuw]").click()
+    _bewaar(page, "nieuw")
     expect(page.locator("#afspraken li.afspraak")).to_have_count(1)
     expect(page.locator("#afspraken")).to_contain_text("Spreekuur in de bibliotheek")
 
@@ -302,11 +308,11 @@ def test_a_recorded_afspraak_is_not_put_back(logged_in_page, url, gesprekken):
     page = logged_in_page
     gesprek = gesprekken.huidig
     page.goto(url(f"/gesprekken/{gesprek.pk}/"))
-    form = page.locator("form:has(button[value=nieuw])")
+    form = page.locator("form[data-concept=nieuw]")
     form.locator("textarea[name=nieuw-omschrijving]").fill("Spreekuur in de bibliotheek")
     form.locator("input[name=nieuw-eigenaar]").fill("Bram Bakker")
     assert _kopieen(page)  # kept while typing
-    form.locator("button[value=nieuw]").click()
+    _bewaar(page, "nieuw")
     expect(page.locator(".messages .alert--success")).to_be_visible()
     expect(page.locator("#afspraken li.afspraak")).to_have_count(1)
     page.reload()
@@ -325,7 +331,7 @@ def test_a_refused_save_keeps_the_copy(logged_in_page, url, gesprekken):
     page.goto(url(pad))
     veld = page.locator("input[name=nieuw-eigenaar]")
     veld.fill("Bram Bakker")
-    page.locator("button[value=nieuw]").click()
+    _bewaar(page, "nieuw")
     expect(page.locator(".error-summary")).to_be_visible()
     expect(veld).to_have_value("Bram Bakker")
     expect(page.locator(".concept-melding")).to_have_count(0)
@@ -371,7 +377,7 @@ def test_completed_while_typing_has_no_wcag_violations(logged_in_page, url, gesp
     page.locator(f"textarea[name=antwoord-{antwoord.pk}-tekst]").fill("Mijn antwoord.")
     services.zet_status(gesprek, "gevoerd", heropenen=False)
     services.zet_status(gesprek, "afgerond", heropenen=False)
-    page.locator(f"button[value=antwoord-{antwoord.pk}]").click()
+    _bewaar(page, f"antwoord-{antwoord.pk}")
     expect(page.locator(f"#vraag-{antwoord.pk} .niet-opgeslagen")).to_contain_text(
         "Mijn antwoord."
     )

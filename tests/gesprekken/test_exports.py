@@ -9,9 +9,10 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from gesprekken import services, views
+from gesprekken import services
 from gesprekken.models import Gesprek
 from gesprekken.verslag import veilige_cel
+from gesprekken.views import verslag
 from opgaven.models import Gespreksvraag, Opgave
 
 pytestmark = pytest.mark.django_db
@@ -290,7 +291,7 @@ class TestWithoutWeasyPrint:
         def zonder_pango(html):
             raise OSError("cannot load library 'libpango-1.0-0'")
 
-        monkeypatch.setattr(views, "maak_pdf", zonder_pango)
+        monkeypatch.setattr(verslag, "maak_pdf", zonder_pango)
         client.force_login(teamchef)
         response = client.get(f"/gesprekken/{gesprek.pk}/verslag.pdf")
         self._assert_verwijst_naar_printversie(response, gesprek)

@@ -1,15 +1,18 @@
 """The gesprek pages as a teamchef uses them: the whole flow, conflicts in the page, input
-that is kept on every error, and bad input that never becomes a 500."""
+that is kept on every error, and bad input that never becomes a 500. Each form of the
+gesprek page posts to its own address; the helpers below post them as the page does."""
 
 import datetime
 import io
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 from pypdf import PdfReader
 
+from core.versies import CONFLICT_MELDING
 from gesprekken import services
-from gesprekken.models import Afspraak, AfspraakWijziging, Gesprek
+from gesprekken.models import Afspraak, Gesprek
 from opgaven.models import Gespreksvraag, Opgave
 
 pytestmark = pytest.mark.django_db
@@ -21,19 +24,47 @@ def _html(response) -> str:
     return response.content.decode()
 
 
-def _top3(gesprek):
+def _top3_vraag(gesprek):
     return gesprek.antwoorden.get(vraag__soort=Gespreksvraag.Soort.TOP3)
+
+
+def _conflict(html: str) -> bool:
+    return escape(str(CONFLICT_MELDING)) in html
 
 
 def _antwoord(client, gesprek, antwoord, tekst, versie=None, **extra):
     return client.post(
-        f"/gesprekken/{gesprek.pk}/",
+        f"/gesprekken/{gesprek.pk}/antwoorden/{antwoord.pk}/",
         {
-            "actie": f"antwoord-{antwoord.pk}",
             f"antwoord-{antwoord.pk}-tekst": tekst,
             f"antwoord-{antwoord.pk}-versie": antwoord.versie if versie is None else versie,
         },
         **extra,
+    )
+
+
+def _top3(client, gesprek, top3, data: dict):
+    return client.post(f"/gesprekken/{gesprek.pk}/top3/{top3.pk}/", data)
+
+
+def _nieuw(client, gesprek, data: dict):
+    return client.post(f"/gesprekken/{gesprek.pk}/afspraken/nieuw/", data)
+
+
+def _afspraak_status(client, gesprek, afspraak, status, versie=None):
+    return client.post(
+        f"/gesprekken/{gesprek.pk}/afspraken/{afspraak.pk}/status/",
+        {
+            f"afspraak-{afspraak.pk}-status": status,
+            f"afspraak-{afspraak.pk}-versie": afspraak.versie if versie is None else versie,
+        },
+    )
+
+
+def _status(client, gesprek, naar):
+    gesprek.refresh_from_db()
+    return client.post(
+        f"/gesprekken/{gesprek.pk}/status/", {"naar": naar, "versie": gesprek.versie}
     )
 
 
@@ -70,11 +101,12 @@ def test_the_whole_flow(client, team, teamchef, gespreksleider, leidraad):
     assert response["Location"] == f"/gesprekken/{eerste.pk}/#vraag-{antwoord.pk}"
     antwoord.refresh_from_db()
     assert antwoord.tekst == "We werken in clusters.\nElke week."
-    top3 = _top3(eerste)
-    response = client.post(
-        f"/gesprekken/{eerste.pk}/",
+    top3 = _top3_vraag(eerste)
+    response = _top3(
+        client,
+        eerste,
+        top3,
         {
-            "actie": f"top3-{top3.pk}",
             f"top3-{top3.pk}-1-omschrijving": "Wijkschouw met de gemeente",
             f"top3-{top3.pk}-1-eigenaar": "Carla Collega",
             f"top3-{top3.pk}-1-streefdatum": "2026-04-01",
@@ -83,7 +115,7 @@ def test_the_whole_flow(client, team, teamchef, gespreksleider, leidraad):
             f"top3-{top3.pk}-3-omschrijving": "",
         },
     )
-    assert response.status_code == 302
+    assert response["Location"] == f"/gesprekken/{eerste.pk}/#vraag-{top3.pk}"
     wijkschouw, leren = Afspraak.objects.filter(gesprek=eerste).order_by("pk")
     assert (wijkschouw.vraag, wijkschouw.eigenaar, wijkschouw.opgave) == (
         top3.vraag,
@@ -99,7 +131,7 @@ def test_the_whole_flow(client, team, teamchef, gespreksleider, leidraad):
     # The teamchef closes the gesprek
     client.force_login(teamchef)
     for naar in ["gevoerd", "afgerond"]:
-        client.post(f"/gesprekken/{eerste.pk}/", {"actie": "status", "naar": naar})
+        assert _status(client, eerste, naar)["Location"] == f"/gesprekken/{eerste.pk}/"
     eerste.refresh_from_db()
     assert eerste.status == "afgerond"
     html = _html(client.get(f"/gesprekken/{eerste.pk}/"))
@@ -119,18 +151,11 @@ def test_the_whole_flow(client, team, teamchef, gespreksleider, leidraad):
     tweede = Gesprek.objects.get(titel="Najaarsgesprek")
     response = client.get(f"/gesprekken/{tweede.pk}/")
     assert [a for a, _form in response.context["eerdere"]] == [wijkschouw, leren]
-    response = client.post(
-        f"/gesprekken/{tweede.pk}/",
-        {
-            "actie": f"afspraak-{wijkschouw.pk}",
-            f"afspraak-{wijkschouw.pk}-status": "klaar",
-            f"afspraak-{wijkschouw.pk}-versie": wijkschouw.versie,
-        },
-    )
+    response = _afspraak_status(client, tweede, wijkschouw, "klaar")
     assert response["Location"] == f"/gesprekken/{tweede.pk}/#afspraak-{wijkschouw.pk}"
     wijkschouw.refresh_from_db()
     assert wijkschouw.status == "klaar"
-    assert AfspraakWijziging.objects.filter(afspraak=wijkschouw, gesprek=tweede).exists()
+    assert wijkschouw.history.filter(opgevolgd_in=tweede, history_user=teamchef).exists()
     # Done, and still shown in the gesprek where it was closed
     response = client.get(f"/gesprekken/{tweede.pk}/")
     assert [a for a, _form in response.context["eerdere"]] == [wijkschouw, leren]
@@ -159,10 +184,11 @@ class TestConflicts:
         response = _antwoord(client, gesprek, antwoord, "Tekst van de teamchef", versie=1)
         html = _html(response)
         assert response.status_code == 200
-        assert "Iemand anders heeft een antwoord op deze vraag opgeslagen" in html
+        assert _conflict(html)
         assert "Tekst van de teamchef</textarea>" in html  # what they typed
-        assert "Tekst van de gespreksleider" in html  # what is saved, beside it
-        assert "Opgeslagen door Gijs Gespreksleider" in html
+        beside = html.split(f'id="vraag-{antwoord.pk}"')[1].split('class="conflict"')[1]
+        assert "Tekst van de gespreksleider" in beside  # what is saved, beside it
+        assert "Laatst opgeslagen door Gijs Gespreksleider" in html
         antwoord.refresh_from_db()
         assert antwoord.tekst == "Tekst van de gespreksleider"
         # The form now carries the newer version: saving again replaces it, knowingly.
@@ -188,7 +214,7 @@ class TestConflicts:
         services.werk_gesprek_bij(gesprek, 1, {"titel": "Hun titel"}, [])
         response = client.post(f"/gesprekken/{gesprek.pk}/bewerken/", data)
         html = _html(response)
-        assert "Iemand anders heeft dit gesprek opgeslagen" in html
+        assert _conflict(html)
         assert 'value="Mijn titel"' in html
         assert "Mijn samenvatting</textarea>" in html
         assert "Hun titel" in html
@@ -200,17 +226,14 @@ class TestConflicts:
         (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
         services.werk_afspraak_bij(afspraak, None, 1, {"status": "loopt"})
         client.force_login(teamchef)
-        response = client.post(
-            f"/gesprekken/{gesprek.pk}/",
-            {
-                "actie": f"afspraak-{afspraak.pk}",
-                f"afspraak-{afspraak.pk}-status": "vervallen",
-                f"afspraak-{afspraak.pk}-versie": 1,
-            },
-        )
+        response = _afspraak_status(client, gesprek, afspraak, "vervallen", versie=1)
         html = _html(response)
-        assert "Iemand anders heeft deze afspraak intussen gewijzigd" in html
+        assert response.status_code == 200
+        assert _conflict(html)
         assert '<option value="vervallen" selected>' in html
+        regel = html.split(f'id="afspraak-{afspraak.pk}"')[1].split("</form>")[0]
+        assert "loopt" in regel.split('class="conflict"')[1]  # the status now saved
+        assert f'name="afspraak-{afspraak.pk}-versie" value="2"' in regel
         afspraak.refresh_from_db()
         assert afspraak.status == "loopt"
 
@@ -223,7 +246,7 @@ class TestConflicts:
             {"omschrijving": "Mijn tekst", "status": "open", "versie": 1},
         )
         html = _html(response)
-        assert "Iemand anders heeft deze afspraak gewijzigd" in html
+        assert _conflict(html)
         assert "Mijn tekst</textarea>" in html
         assert "Hun tekst" in html
         response = client.post(
@@ -239,6 +262,25 @@ class TestConflicts:
         )
         historie = _html(client.get(f"/gesprekken/afspraken/{afspraak.pk}/"))
         assert historie.count("<tr>") == 4  # head, recorded, changed twice
+
+    def test_a_stale_status_button_is_a_conflict(self, client, gesprek, teamchef):
+        """The buttons were drawn before someone else changed the gesprek."""
+        client.force_login(teamchef)
+        services.werk_gesprek_bij(gesprek, 1, {"samenvatting": "Hun samenvatting"})
+        response = client.post(
+            f"/gesprekken/{gesprek.pk}/status/", {"naar": "gevoerd", "versie": 1}
+        )
+        html = _html(response)
+        assert response.status_code == 200
+        assert _conflict(html)
+        assert "Hun samenvatting" in html  # the page as it is now
+        assert 'name="versie" value="2"' in html.split('class="gesprek__status-form"')[1]
+        gesprek.refresh_from_db()
+        assert (gesprek.status, gesprek.versie) == ("gepland", 2)
+        # Pressed again, knowingly.
+        assert _status(client, gesprek, "gevoerd").status_code == 302
+        gesprek.refresh_from_db()
+        assert gesprek.status == "gevoerd"
 
 
 class TestInputIsKept:
@@ -271,10 +313,7 @@ class TestInputIsKept:
     def test_a_too_long_afspraak_is_refused_and_kept(self, client, gesprek, teamchef):
         client.force_login(teamchef)
         lang = "x" * 501
-        response = client.post(
-            f"/gesprekken/{gesprek.pk}/",
-            {"actie": "nieuw", "nieuw-omschrijving": lang, "nieuw-eigenaar": "Carla"},
-        )
+        response = _nieuw(client, gesprek, {"nieuw-omschrijving": lang, "nieuw-eigenaar": "Carla"})
         html = _html(response)
         assert "Zorg dat deze waarde niet meer dan 500 tekens bevat" in html
         assert f"{lang}</textarea>" in html
@@ -283,11 +322,12 @@ class TestInputIsKept:
 
     def test_top3_errors_keep_all_slots(self, client, gesprek, teamchef):
         client.force_login(teamchef)
-        top3 = _top3(gesprek)
-        response = client.post(
-            f"/gesprekken/{gesprek.pk}/",
+        top3 = _top3_vraag(gesprek)
+        response = _top3(
+            client,
+            gesprek,
+            top3,
             {
-                "actie": f"top3-{top3.pk}",
                 f"top3-{top3.pk}-1-omschrijving": "Eerste ding",
                 f"top3-{top3.pk}-2-eigenaar": "Alleen een eigenaar",
                 f"top3-{top3.pk}-3-streefdatum": "morgen",
@@ -303,31 +343,45 @@ class TestInputIsKept:
 
     def test_an_empty_top3_asks_for_one(self, client, gesprek, teamchef):
         client.force_login(teamchef)
-        top3 = _top3(gesprek)
-        response = client.post(f"/gesprekken/{gesprek.pk}/", {"actie": f"top3-{top3.pk}"})
+        top3 = _top3_vraag(gesprek)
+        response = _top3(client, gesprek, top3, {})
         assert "Beschrijf ten minste één afspraak." in _html(response)
 
 
 class TestBadInput:
     @pytest.mark.parametrize(
-        "data",
+        ("pad", "data", "verwacht"),
         [
-            {},
-            {"actie": "onzin"},
-            {"actie": "antwoord-abc"},
-            {"actie": "antwoord-999999"},
-            {"actie": "afspraak-"},
-            {"actie": "top3-999999"},
-            {"actie": "status", "naar": "onzin"},
-            {"actie": "status", "naar": "afgerond"},
+            ("", {}, 405),  # the page only shows; its forms post elsewhere
+            ("status/", {}, 200),
+            ("status/", {"naar": "onzin", "versie": "1"}, 200),
+            ("status/", {"naar": "afgerond", "versie": "1"}, 200),  # no skipping
+            ("status/", {"naar": "gevoerd", "versie": "abc"}, 200),
+            ("antwoorden/abc/", {}, 404),
+            ("antwoorden/999999/", {}, 404),
+            ("antwoorden/-1/", {}, 404),
+            ("top3/999999/", {}, 404),
+            ("afspraken/999999/status/", {}, 404),
+            ("afspraken//status/", {}, 404),
+            ("afspraken/nieuw/", {"nieuw-omschrijving": ""}, 200),
         ],
     )
-    def test_never_a_500(self, client, gesprek, teamchef, data):
+    def test_never_a_500(self, client, gesprek, teamchef, pad, data, verwacht):
         client.force_login(teamchef)
-        response = client.post(f"/gesprekken/{gesprek.pk}/", data, follow=True)
-        assert response.status_code == 200
+        response = client.post(f"/gesprekken/{gesprek.pk}/{pad}", data)
+        assert response.status_code == verwacht
         gesprek.refresh_from_db()
         assert (gesprek.status, gesprek.versie) == ("gepland", 1)
+        assert not gesprek.afspraken.exists()
+
+    def test_the_forms_without_a_post_go_to_the_page(self, client, gesprek, teamchef):
+        """A bookmark of the page drawn after an error, or a login's `next`."""
+        client.force_login(teamchef)
+        antwoord = gesprek.antwoorden.get(volgorde=1)
+        for pad in [f"antwoorden/{antwoord.pk}/", "status/", "afspraken/nieuw/"]:
+            response = client.get(f"/gesprekken/{gesprek.pk}/{pad}")
+            assert response["Location"] == f"/gesprekken/{gesprek.pk}/", pad
+            assert client.put(f"/gesprekken/{gesprek.pk}/{pad}").status_code == 405, pad
 
     @pytest.mark.parametrize("versie", ["", "abc", "-1"])
     def test_a_tampered_version_is_a_form_error(self, client, gesprek, teamchef, versie):
@@ -340,14 +394,7 @@ class TestBadInput:
     def test_a_bad_status_for_an_afspraak_is_a_form_error(self, client, gesprek, teamchef):
         (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
         client.force_login(teamchef)
-        response = client.post(
-            f"/gesprekken/{gesprek.pk}/",
-            {
-                "actie": f"afspraak-{afspraak.pk}",
-                f"afspraak-{afspraak.pk}-status": "weg",
-                f"afspraak-{afspraak.pk}-versie": 1,
-            },
-        )
+        response = _afspraak_status(client, gesprek, afspraak, "weg")
         assert response.status_code == 200
         assert "Selecteer een geldige keuze" in _html(response)
 
@@ -390,7 +437,7 @@ class TestCompleted:
         antwoord.refresh_from_db()
         assert antwoord.tekst == ""
         assert client.get(f"/gesprekken/{afgerond.pk}/bewerken/").status_code == 302
-        client.post(f"/gesprekken/{afgerond.pk}/", {"actie": "status", "naar": "gevoerd"})
+        _status(client, afgerond, "gevoerd")
         afgerond.refresh_from_db()
         assert afgerond.status == "gevoerd"
         assert _antwoord(client, afgerond, antwoord, "Nu wel").status_code == 302
@@ -402,17 +449,25 @@ class TestCompleted:
         services.zet_status(gesprek, "gevoerd", heropenen=False)
         services.zet_status(gesprek, "afgerond", heropenen=False)
         client.force_login(teamchef)
-        response = client.post(
-            f"/gesprekken/{gesprek.pk}/",
-            {
-                "actie": f"afspraak-{afspraak.pk}",
-                f"afspraak-{afspraak.pk}-status": "klaar",
-                f"afspraak-{afspraak.pk}-versie": 1,
-            },
-        )
+        response = _afspraak_status(client, gesprek, afspraak, "klaar", versie=1)
         assert response.status_code == 302
         afspraak.refresh_from_db()
         assert afspraak.status == "klaar"
+
+    def test_an_earlier_afspraak_is_followed_up_in_the_next_open_gesprek(
+        self, client, maak_gesprek, gesprek, teamchef
+    ):
+        (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
+        volgende = maak_gesprek(titel="Volgende", datum=gesprek.datum + datetime.timedelta(7))
+        services.zet_status(volgende, "gevoerd", heropenen=False)
+        services.zet_status(volgende, "afgerond", heropenen=False)
+        client.force_login(teamchef)
+        response = _afspraak_status(client, volgende, afspraak, "klaar")
+        assert response["Location"] == f"/gesprekken/{volgende.pk}/#afspraak-{afspraak.pk}"
+        html = _html(client.get(response["Location"]))
+        assert "Dit gesprek is afgerond; volg de afspraak op in het volgende gesprek." in html
+        afspraak.refresh_from_db()
+        assert (afspraak.status, afspraak.versie) == ("open", 1)
 
 
 class TestAfsprakenPage:
@@ -538,11 +593,12 @@ class TestCompletedWhileTyping:
 
     def test_the_drie_dingen(self, client, afgerond, teamchef):
         client.force_login(teamchef)
-        top3 = _top3(afgerond)
-        response = client.post(
-            f"/gesprekken/{afgerond.pk}/",
+        top3 = _top3_vraag(afgerond)
+        response = _top3(
+            client,
+            afgerond,
+            top3,
             {
-                "actie": f"top3-{top3.pk}",
                 f"top3-{top3.pk}-1-omschrijving": "Wijkschouw met de gemeente",
                 f"top3-{top3.pk}-1-eigenaar": "Carla Collega",
                 f"top3-{top3.pk}-2-omschrijving": "Leren van Heuvelrug",
@@ -556,9 +612,8 @@ class TestCompletedWhileTyping:
     def test_a_new_afspraak(self, client, afgerond, teamchef):
         client.force_login(teamchef)
         opgave = Opgave.objects.get(nummer=6)
-        response = client.post(
-            f"/gesprekken/{afgerond.pk}/",
-            {"actie": "nieuw", "nieuw-omschrijving": "Spreekuur", "nieuw-opgave": opgave.pk},
+        response = _nieuw(
+            client, afgerond, {"nieuw-omschrijving": "Spreekuur", "nieuw-opgave": opgave.pk}
         )
         blok = self._niet_opgeslagen(_html(response))
         assert "Spreekuur" in blok
@@ -575,9 +630,7 @@ class TestCompletedWhileTyping:
 
         monkeypatch.setattr(services, "maak_afspraken", intussen_afgerond)
         client.force_login(teamchef)
-        response = client.post(
-            f"/gesprekken/{gesprek.pk}/", {"actie": "nieuw", "nieuw-omschrijving": "Spreekuur"}
-        )
+        response = _nieuw(client, gesprek, {"nieuw-omschrijving": "Spreekuur"})
         html = _html(response)
         assert "Spreekuur" in self._niet_opgeslagen(html)
         assert 'name="nieuw-omschrijving"' not in html  # shown as it is now: completed
@@ -779,8 +832,8 @@ class TestSavedCopiesInTheBrowser:
         script = self._script(_html(client.get(url)))
         assert f'data-gebruiker="{teamchef.pk}"' in script
         assert 'data-concept-opgeslagen="[]"' in script
-        response = client.post(url, {"actie": "nieuw", "nieuw-omschrijving": "Spreekuur"})
-        assert response.status_code == 302
+        response = _nieuw(client, gesprek, {"nieuw-omschrijving": "Spreekuur"})
+        assert response["Location"] == f"{url}#afspraken"
         script = self._script(_html(client.get(url)))
         assert f'data-concept-opgeslagen="[&quot;{url}:nieuw&quot;]"' in script
         assert 'data-concept-opgeslagen="[]"' in self._script(_html(client.get(url)))
@@ -788,8 +841,10 @@ class TestSavedCopiesInTheBrowser:
     def test_a_form_with_errors_is_not_named_and_keeps_its_copy(self, client, gesprek, teamchef):
         client.force_login(teamchef)
         url = f"/gesprekken/{gesprek.pk}/"
-        html = _html(client.post(url, {"actie": "nieuw", "nieuw-omschrijving": "x" * 501}))
+        html = _html(_nieuw(client, gesprek, {"nieuw-omschrijving": "x" * 501}))
         assert 'data-concept-opgeslagen="[]"' in self._script(html)
+        # Drawn at the address the form posted to, the copy keeps the page's name.
+        assert f'data-concept-pagina="{url}"' in self._script(html)
         assert 'data-concept="nieuw" data-concept-bewaren' in html
 
     def test_a_new_gesprek_and_an_afspraak_are_named_at_their_own_page(

@@ -99,7 +99,7 @@ def test_the_gespreksleider_reads_and_records_but_does_not_manage(client, gespre
     client.force_login(gespreksleider)
     assert client.get(f"/gesprekken/{gesprek.pk}/").status_code == 200
     assert client.get(f"/gesprekken/{gesprek.pk}/bewerken/").status_code == 403
-    response = client.post(f"/gesprekken/{gesprek.pk}/", {"actie": "status", "naar": "gevoerd"})
+    response = client.post(f"/gesprekken/{gesprek.pk}/status/", _status_post(gesprek, "gevoerd"))
     assert response.status_code == 403
     gesprek.refresh_from_db()
     assert gesprek.status == "gepland"
@@ -138,11 +138,25 @@ SCHRIJVEN_TEAM = {
 }
 
 
+def _antwoord_url(gesprek: Gesprek, antwoord: Antwoord) -> str:
+    return f"/gesprekken/{gesprek.pk}/antwoorden/{antwoord.pk}/"
+
+
 def _antwoord_post(antwoord: Antwoord, tekst: str) -> dict:
     return {
-        "actie": f"antwoord-{antwoord.pk}",
         f"antwoord-{antwoord.pk}-tekst": tekst,
         f"antwoord-{antwoord.pk}-versie": antwoord.versie,
+    }
+
+
+def _status_post(gesprek: Gesprek, naar: str) -> dict:
+    return {"naar": naar, "versie": gesprek.versie}
+
+
+def _afspraak_status_post(afspraak: Afspraak, status: str) -> dict:
+    return {
+        f"afspraak-{afspraak.pk}-status": status,
+        f"afspraak-{afspraak.pk}-versie": afspraak.versie,
     }
 
 
@@ -150,7 +164,7 @@ def _antwoord_post(antwoord: Antwoord, tekst: str) -> dict:
 def test_recording_an_answer_per_persona(as_persona, gesprek, persona):
     antwoord = gesprek.antwoorden.get(volgorde=1)
     response = as_persona(persona).post(
-        f"/gesprekken/{gesprek.pk}/", _antwoord_post(antwoord, "Ingevuld")
+        _antwoord_url(gesprek, antwoord), _antwoord_post(antwoord, "Ingevuld")
     )
     assert response.status_code == SCHRIJVEN_TEAM[persona]
     antwoord.refresh_from_db()
@@ -163,7 +177,7 @@ def test_recording_an_answer_per_persona(as_persona, gesprek, persona):
 def test_recording_in_a_shared_gesprek_per_persona(as_persona, gedeeld_gesprek, persona):
     antwoord = gedeeld_gesprek.antwoorden.get(volgorde=1)
     response = as_persona(persona).post(
-        f"/gesprekken/{gedeeld_gesprek.pk}/", _antwoord_post(antwoord, "Ingevuld")
+        _antwoord_url(gedeeld_gesprek, antwoord), _antwoord_post(antwoord, "Ingevuld")
     )
     verwacht = {"anonymous": 302, "teamchef": 302, "beheerder": 302}.get(persona, 403)
     assert response.status_code == verwacht
@@ -174,11 +188,31 @@ def test_recording_in_a_shared_gesprek_per_persona(as_persona, gedeeld_gesprek, 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_changing_the_status_per_persona(as_persona, gesprek, persona):
     response = as_persona(persona).post(
-        f"/gesprekken/{gesprek.pk}/", {"actie": "status", "naar": "gevoerd"}
+        f"/gesprekken/{gesprek.pk}/status/", _status_post(gesprek, "gevoerd")
     )
     assert response.status_code == SCHRIJVEN_TEAM[persona]
     gesprek.refresh_from_db()
     assert (gesprek.status == "gevoerd") == (persona in {"teamchef", "beheerder"})
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_forms_of_the_gesprek_page_per_persona(as_persona, gesprek, afspraak, persona):
+    """A new afspraak, the drie dingen and an afspraak's status, each at its own address."""
+    top3 = gesprek.antwoorden.get(vraag__soort=Gespreksvraag.Soort.TOP3)
+    client = as_persona(persona)
+    for pad, data in [
+        ("afspraken/nieuw/", {"nieuw-omschrijving": "Nieuw"}),
+        (f"top3/{top3.pk}/", {f"top3-{top3.pk}-1-omschrijving": "Top"}),
+        (f"afspraken/{afspraak.pk}/status/", _afspraak_status_post(afspraak, "klaar")),
+    ]:
+        response = client.post(f"/gesprekken/{gesprek.pk}/{pad}", data)
+        assert response.status_code == SCHRIJVEN_TEAM[persona], pad
+        if persona == "anonymous":
+            assert _login_redirect(response)
+    afspraak.refresh_from_db()
+    mag = persona in {"teamchef", "beheerder"}
+    assert (afspraak.status == "klaar") == mag
+    assert Afspraak.objects.filter(omschrijving__in=["Nieuw", "Top"]).count() == 2 * mag
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -225,23 +259,13 @@ def test_another_teams_ids_in_the_form_fields_change_nothing(
     vreemd_antwoord = gesprek.antwoorden.get(volgorde=1)
     vreemd_top3 = gesprek.antwoorden.get(vraag__soort=Gespreksvraag.Soort.TOP3)
     pogingen = [
-        _antwoord_post(vreemd_antwoord, "Gekaapt"),
-        {
-            "actie": f"afspraak-{afspraak.pk}",
-            f"afspraak-{afspraak.pk}-status": "vervallen",
-            f"afspraak-{afspraak.pk}-versie": afspraak.versie,
-        },
-        {
-            "actie": f"top3-{vreemd_top3.pk}",
-            f"top3-{vreemd_top3.pk}-1-omschrijving": "Gekaapt",
-        },
+        (f"antwoorden/{vreemd_antwoord.pk}/", _antwoord_post(vreemd_antwoord, "Gekaapt")),
+        (f"afspraken/{afspraak.pk}/status/", _afspraak_status_post(afspraak, "vervallen")),
+        (f"top3/{vreemd_top3.pk}/", {f"top3-{vreemd_top3.pk}-1-omschrijving": "Gekaapt"}),
     ]
-    for data in pogingen:
-        response = client.post(url, data, follow=True)
-        assert response.status_code == 200
-        assert "Dat hoort niet bij dit gesprek; er is niets gewijzigd." in (
-            response.content.decode()
-        )
+    for pad, data in pogingen:
+        # Not part of this gesprek: as if it did not exist.
+        assert client.post(f"{url}{pad}", data).status_code == 404, pad
     vreemd_antwoord.refresh_from_db()
     afspraak.refresh_from_db()
     assert vreemd_antwoord.tekst == ""
@@ -253,8 +277,15 @@ def test_another_teams_gesprek_and_afspraak_by_url(client, gesprek, afspraak, te
     client.force_login(teamchef_ander_team)
     antwoord = gesprek.antwoorden.get(volgorde=1)
     assert (
-        client.post(f"/gesprekken/{gesprek.pk}/", _antwoord_post(antwoord, "x")).status_code == 404
+        client.post(_antwoord_url(gesprek, antwoord), _antwoord_post(antwoord, "x")).status_code
+        == 404
     )
+    for pad, data in [
+        ("status/", _status_post(gesprek, "gevoerd")),
+        ("afspraken/nieuw/", {"nieuw-omschrijving": "x"}),
+        (f"afspraken/{afspraak.pk}/status/", _afspraak_status_post(afspraak, "klaar")),
+    ]:
+        assert client.post(f"/gesprekken/{gesprek.pk}/{pad}", data).status_code == 404, pad
     assert (
         client.post(
             f"/gesprekken/afspraken/{afspraak.pk}/",

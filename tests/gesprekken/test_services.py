@@ -8,13 +8,12 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.versies import Conflict
 from gesprekken import services
 from gesprekken.models import (
     Afspraak,
     AfspraakStatus,
-    AfspraakWijziging,
     Antwoord,
-    AntwoordVersie,
     Gesprek,
     Status,
     volgende_statussen,
@@ -71,8 +70,9 @@ class TestAnswers:
         self, gesprek, teamchef, gespreksleider
     ):
         antwoord = _open(gesprek)
+        assert not antwoord.history.exists()  # unanswered: no history yet
         assert services.leg_antwoord_vast(antwoord, gespreksleider, 1, "Eerste tekst")
-        assert not AntwoordVersie.objects.exists()  # nothing was there before
+        assert not antwoord.eerdere_versies()  # nothing was there before
         assert services.leg_antwoord_vast(antwoord, teamchef, 2, "Tweede tekst")
         antwoord.refresh_from_db()
         assert (antwoord.tekst, antwoord.versie, antwoord.bijgewerkt_door) == (
@@ -80,13 +80,19 @@ class TestAnswers:
             3,
             teamchef,
         )
-        versie = AntwoordVersie.objects.get()
+        (versie,) = antwoord.eerdere_versies()
         assert (versie.tekst, versie.door, versie.vervangen_door) == (
             "Eerste tekst",
             gespreksleider,
             teamchef,
         )
         assert versie.op <= versie.vervangen_op
+        rijen = antwoord.history.order_by("history_date", "history_id")
+        assert [(r.tekst, r.versie, r.history_user) for r in rijen] == [
+            ("Eerste tekst", 2, gespreksleider),
+            ("Tweede tekst", 3, teamchef),
+        ]
+        assert {r.history_change_reason for r in rijen} == {str(services.REDEN_ANTWOORD)}
 
     def test_saving_the_same_text_changes_nothing(self, gesprek, teamchef):
         antwoord = _open(gesprek)
@@ -94,21 +100,22 @@ class TestAnswers:
         assert not services.leg_antwoord_vast(antwoord, teamchef, 2, "Tekst")
         antwoord.refresh_from_db()
         assert antwoord.versie == 2
-        assert not AntwoordVersie.objects.exists()
+        assert antwoord.history.count() == 1
+        assert not antwoord.eerdere_versies()
 
     def test_the_second_of_two_editors_gets_a_conflict_with_the_saved_text(
         self, gesprek, teamchef, gespreksleider
     ):
         antwoord = _open(gesprek)
         services.leg_antwoord_vast(antwoord, gespreksleider, 1, "Van de gespreksleider")
-        with pytest.raises(services.Conflict) as conflict:
+        with pytest.raises(Conflict) as conflict:
             services.leg_antwoord_vast(antwoord, teamchef, 1, "Van de teamchef")
         assert conflict.value.huidig.tekst == "Van de gespreksleider"
         antwoord.refresh_from_db()
         assert antwoord.tekst == "Van de gespreksleider"
         # Knowing the newer version, the save replaces it; the first text stays in history.
         services.leg_antwoord_vast(antwoord, teamchef, conflict.value.huidig.versie, "Samen")
-        assert AntwoordVersie.objects.get().tekst == "Van de gespreksleider"
+        assert [v.tekst for v in antwoord.eerdere_versies()] == ["Van de gespreksleider"]
 
     def test_nothing_is_recorded_in_a_completed_gesprek(self, gesprek, teamchef):
         services.zet_status(gesprek, Status.GEVOERD, heropenen=False)
@@ -148,15 +155,41 @@ class TestStatus:
     def test_a_stale_status_change_is_a_conflict(self, gesprek):
         verouderd = Gesprek.objects.get(pk=gesprek.pk)
         services.zet_status(gesprek, Status.GEVOERD, heropenen=False)
-        with pytest.raises(services.Conflict):
+        with pytest.raises(Conflict):
             services.zet_status(verouderd, Status.GEVOERD, heropenen=False)
         gesprek.refresh_from_db()
         assert (gesprek.status, gesprek.versie) == ("gevoerd", 2)
 
+    def test_every_change_of_the_gesprek_is_in_its_history(self, gesprek, teamchef):
+        (gemaakt,) = gesprek.history.all()
+        assert (gemaakt.history_type, gemaakt.history_user) == ("+", teamchef)
+        kort = {"samenvatting": "Kort."}
+        assert services.werk_gesprek_bij(gesprek, 1, kort, door=teamchef) == 2
+        # The same again, and the same opgaven: no new version, no history row.
+        opgaven = list(gesprek.opgaven.all())
+        assert services.werk_gesprek_bij(gesprek, 2, kort, opgaven, door=teamchef) == 2
+        assert services.werk_gesprek_bij(gesprek, 2, {}, opgaven[:1], door=teamchef) == 3
+        services.zet_status(gesprek, Status.GEVOERD, heropenen=False, door=teamchef)
+        assert gesprek.versie == 4
+        rijen = gesprek.history.order_by("history_date", "history_id")
+        assert [(r.versie, r.status, r.samenvatting, r.history_user) for r in rijen] == [
+            (1, "gepland", "", teamchef),
+            (2, "gepland", "Kort.", teamchef),
+            (3, "gepland", "Kort.", teamchef),
+            (4, "gevoerd", "Kort.", teamchef),
+        ]
+        assert [r.history_change_reason for r in rijen] == [
+            str(services.REDEN_GESPREK_GEMAAKT),
+            str(services.REDEN_GESPREK_BIJGEWERKT),
+            str(services.REDEN_GESPREK_BIJGEWERKT),
+            str(services.REDEN_STATUS),
+        ]
+        assert list(gesprek.opgaven.all()) == opgaven[:1]
+
     def test_the_details_use_an_optimistic_lock(self, gesprek):
         velden = {"titel": "Nieuwe titel", "samenvatting": "Kort."}
         assert services.werk_gesprek_bij(gesprek, 1, velden, []) == 2
-        with pytest.raises(services.Conflict) as conflict:
+        with pytest.raises(Conflict) as conflict:
             services.werk_gesprek_bij(gesprek, 1, {"titel": "Oud"}, [])
         assert conflict.value.huidig.titel == "Nieuwe titel"
         gesprek.refresh_from_db()
@@ -204,17 +237,25 @@ class TestAfspraken:
             afspraak, teamchef, 1, {"status": AfspraakStatus.LOOPT, "opgave": None}
         )
         assert not services.werk_afspraak_bij(afspraak, teamchef, 2, {"status": "loopt"})
-        with pytest.raises(services.Conflict) as conflict:
+        with pytest.raises(Conflict) as conflict:
             services.werk_afspraak_bij(afspraak, gespreksleider, 1, {"omschrijving": "Anders"})
         assert conflict.value.huidig.status == "loopt"
+        gemaakt = str(services.REDEN_AFSPRAAK_GEMAAKT)
+        gewijzigd = str(services.REDEN_AFSPRAAK_BIJGEWERKT)
         regels = list(
-            AfspraakWijziging.objects.filter(afspraak=afspraak)
-            .order_by("op", "pk")
-            .values_list("actie", "status", "opgave__nummer", "door__naam", "gesprek")
+            afspraak.history.order_by("history_date", "history_id").values_list(
+                "history_type",
+                "status",
+                "opgave__nummer",
+                "history_user__naam",
+                "opgevolgd_in",
+                "versie",
+                "history_change_reason",
+            )
         )
         assert regels == [
-            ("aangemaakt", "open", 5, "Gijs Gespreksleider", gesprek.pk),
-            ("gewijzigd", "loopt", None, "Tom Teamchef", None),
+            ("+", "open", 5, "Gijs Gespreksleider", gesprek.pk, 1, gemaakt),
+            ("~", "loopt", None, "Tom Teamchef", None, 2, gewijzigd),
         ]
 
     def test_overdue_means_past_the_target_date_and_not_done(self, gesprek, teamchef):
@@ -264,7 +305,11 @@ class TestCarryOver:
             afspraak, teamchef, 1, {"status": AfspraakStatus.KLAAR}, in_gesprek=volgende
         )
         assert list(services.openstaande_afspraken(volgende, teamchef)) == [afspraak]
-        assert AfspraakWijziging.objects.filter(afspraak=afspraak, gesprek=volgende).exists()
+        laatste = afspraak.history.first()
+        assert (laatste.opgevolgd_in, laatste.history_change_reason) == (
+            volgende,
+            str(services.REDEN_AFSPRAAK_OPGEVOLGD),
+        )
         latere = maak_gesprek(titel="Latere", datum=gesprek.datum + datetime.timedelta(14))
         assert not services.openstaande_afspraken(latere, teamchef).exists()
 

@@ -2,7 +2,9 @@
    An addition only: without JavaScript every form works the same.
 
    Each form with data-concept="<key>" is remembered while typing, under the logged-in
-   user (data-gebruiker on this script), the page and the key. When the page is shown
+   user (data-gebruiker on this script), the page (data-concept-pagina on this script: the
+   page's own path, also when it is drawn again at the address a form posted to) and the
+   key. When the page is shown
    again:
    - the server says the form was saved (data-concept-opgeslagen on this script, see
      gesprekken/concept.py): the copy is dropped, even when the form looks the same as
@@ -23,6 +25,7 @@
   var PREFIX = "podium-concept:";
   var script = document.currentScript;
   var gebruiker = script.getAttribute("data-gebruiker");
+  var pagina = script.getAttribute("data-concept-pagina") || window.location.pathname;
   var TEKSTEN = {
     hersteld: script.getAttribute("data-hersteld"),
     anders: script.getAttribute("data-anders")
@@ -100,7 +103,7 @@
   }
 
   document.querySelectorAll("form[data-concept]").forEach(function (form) {
-    var sleutel = EIGEN + window.location.pathname + ":" + form.getAttribute("data-concept");
+    var sleutel = EIGEN + pagina + ":" + form.getAttribute("data-concept");
     var server = waarden(form, "defaultValue");
     var basis = server; // what the server had when the typing started
     var bewaard = null;
