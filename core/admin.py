@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -27,7 +27,7 @@ class VersieAdminForm(forms.ModelForm):
             return cleaned
         try:
             # The admin runs a POST in one transaction: the lock holds until save_model.
-            vergrendel(
+            self.vergrendeld = vergrendel(
                 type(self.instance)._default_manager.all(),
                 self.instance.pk,
                 cleaned.get("gelezen_versie"),
@@ -41,7 +41,18 @@ class VersieAdminForm(forms.ModelForm):
         return cleaned
 
 
-class VersieAdmin(SimpleHistoryAdmin):
+class HistorieAdmin(SimpleHistoryAdmin):
+    """An object's history in the admin: to read, never to put back. A revert would skip
+    the rules the services keep (settings.SIMPLE_HISTORY_REVERT_DISABLED hides the button;
+    this refuses the POST as well)."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class VersieAdmin(HistorieAdmin):
     """The admin of a `Versiebeheerd` model: the same compare-and-set as the pages, and its
     history with who and why."""
 
@@ -57,7 +68,9 @@ class VersieAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.versie += 1
+            # From the locked row, not from `obj`, which may have been built from an old
+            # version.
+            obj.versie = form.vergrendeld.versie + 1
         if hasattr(obj, "bijgewerkt_door_id"):
             obj.bijgewerkt_door = request.user
         obj._change_reason = str(self.reden)

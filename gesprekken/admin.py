@@ -4,10 +4,8 @@ and why. Answers are recorded in the portal, so the admin shows them, and their 
 read-only; no history can be changed here."""
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import VersieAdmin
+from core.admin import HistorieAdmin, VersieAdmin
 
 from .models import Afspraak, Antwoord, Gesprek
 
@@ -71,16 +69,10 @@ class GesprekAdmin(VersieAdmin):
 
 
 @admin.register(Antwoord)
-class AntwoordAdmin(AlleenLezen, SimpleHistoryAdmin):
+class AntwoordAdmin(AlleenLezen, HistorieAdmin):
     list_display = ["vraag_tekst", "gesprek", "bijgewerkt_door", "bijgewerkt_op"]
     list_select_related = ["gesprek", "bijgewerkt_door"]
     search_fields = ["vraag_tekst", "tekst", "gesprek__titel"]
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Its history can be read, an earlier version shown, but never put back from here.
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Afspraak)

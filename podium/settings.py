@@ -166,6 +166,11 @@ TEMPLATES = [
     }
 ]
 
+# A revert from the admin's history page would skip the rules the services keep (the
+# editorial transitions of a voorbeeld, a completed gesprek being a record): the history
+# is read-only; an editor copies what they want back.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 DATABASES = {"default": database_from_url(env_str("DATABASE_URL", "sqlite:///db.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
