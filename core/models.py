@@ -6,6 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+def persoon(verbose_name, *, related_name: str = "+", blank: bool = True) -> models.ForeignKey:
+    """A colleague a record names (who wrote, reviewed, leads it). When their account is
+    deleted the record stays, without the name."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=blank,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
+
+
 class Versiebeheerd(models.Model):
     """An object people edit at the same time: saved only through `core.versies`."""
 
@@ -16,14 +29,7 @@ class Versiebeheerd(models.Model):
 
 
 class Aangemaakt(models.Model):
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    aangemaakt_door = persoon(_("created by"))
     aangemaakt_op = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -31,14 +37,7 @@ class Aangemaakt(models.Model):
 
 
 class Bijgewerkt(models.Model):
-    bijgewerkt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    bijgewerkt_door = persoon(_("updated by"))
     bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.dispatch import receiver
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
 
-from core.models import Aangemaakt, Bijgewerkt, Versiebeheerd, historie
+from core.models import Aangemaakt, Bijgewerkt, Versiebeheerd, historie, persoon
 from opgaven.models import Gespreksleidraad, Gespreksvraag, Opgave
 from teams.access import is_beheerder
 from teams.models import Lidmaatschap
@@ -80,14 +79,7 @@ class Gesprek(Versiebeheerd, Aangemaakt, Bijgewerkt):
     opgaven = models.ManyToManyField(
         Opgave, related_name="gesprekken", blank=True, verbose_name=_("opgaven")
     )
-    gespreksleider = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="geleide_gesprekken",
-        verbose_name=_("conversation leader"),
-    )
+    gespreksleider = persoon(_("conversation leader"), related_name="geleide_gesprekken")
     deelnemers = models.TextField(
         _("participants"),
         blank=True,

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
@@ -8,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Bijgewerkt, Versiebeheerd, historie
+from core.models import Bijgewerkt, Versiebeheerd, historie, persoon
 from core.opmaak import schoon
 from opgaven.models import Aandachtspunt, Opgave
 
@@ -168,36 +167,15 @@ class Voorbeeld(Versiebeheerd, Bijgewerkt, models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, blank=True)
     onderbouwing = models.CharField(_("evidence"), max_length=20, choices=Onderbouwing, blank=True)
-    contactpersoon = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("contact person"),
-    )
-    auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="voorbeelden",
-        verbose_name=_("author"),
-    )
+    contactpersoon = persoon(_("contact person"))
+    auteur = persoon(_("author"), related_name="voorbeelden")
     redactiestatus = models.CharField(
         _("editorial status"),
         max_length=20,
         choices=Redactiestatus,
         default=Redactiestatus.CONCEPT,
     )
-    beoordeeld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    beoordeeld_door = persoon(_("reviewed by"))
     beoordeeld_op = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     afwijzingsreden = models.TextField(_("reason for rejection"), blank=True)
     gepubliceerd_op = models.DateTimeField(_("published at"), null=True, blank=True)
@@ -287,13 +265,7 @@ class Toepassing(models.Model):
         related_name="toepassingen",
         verbose_name=_("basisteam"),
     )
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    door = persoon(_("by"), blank=False)
     op = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:
