@@ -4,6 +4,8 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import VersieAdmin
+
 from . import services
 from .models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
 
@@ -93,7 +95,7 @@ class ClusterInline(admin.StackedInline):
 
 
 @admin.register(Basisteam)
-class BasisteamAdmin(admin.ModelAdmin):
+class BasisteamAdmin(VersieAdmin):
     list_display = [
         "naam",
         "code",
@@ -117,13 +119,6 @@ class BasisteamAdmin(admin.ModelAdmin):
         ),
         (_("Context"), {"fields": list(Basisteam.CONTEXT_VELDEN)}),
     ]
-
-    def save_model(self, request, obj, form, change):
-        # Admin edits count as a new version too, so a teamchef editing at the same time
-        # gets a conflict instead of overwriting them.
-        if change:
-            obj.versie += 1
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Gemeente)
