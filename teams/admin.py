@@ -3,11 +3,14 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
 
 from core.admin import VersieAdmin
 
 from . import services
+from .bestanden import FORMATEN
 from .models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
+from .resources import BasisteamResource, GemeenteResource, WerkgebiedResource
 
 
 class LidmaatschapInline(admin.TabularInline):
@@ -76,6 +79,21 @@ class UserAdmin(BaseUserAdmin):
         )
 
 
+class ImportExportAdmin(ImportExportMixin):
+    """Import with preview, dry run and confirm, and export, in CSV and XLSX. An import
+    lists every problem in Dutch per regel and kolom, as the commands do. Who may import is
+    IMPORT_EXPORT_IMPORT_PERMISSION_CODE (settings): the change permission of the model."""
+
+    formats = FORMATEN
+    import_template_name = "admin/teams/import.html"
+
+    def has_export_permission(self, request) -> bool:
+        return self.has_view_permission(request)
+
+    def add_success_message(self, result, request) -> None:
+        messages.success(request, result.melding())
+
+
 @admin.register(Eenheid)
 class EenheidAdmin(admin.ModelAdmin):
     list_display = ["naam", "code"]
@@ -95,7 +113,8 @@ class ClusterInline(admin.StackedInline):
 
 
 @admin.register(Basisteam)
-class BasisteamAdmin(VersieAdmin):
+class BasisteamAdmin(ImportExportAdmin, VersieAdmin):
+    resource_classes = [BasisteamResource]
     list_display = [
         "naam",
         "code",
@@ -122,9 +141,20 @@ class BasisteamAdmin(VersieAdmin):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.ModelAdmin):
+class GemeenteAdmin(ImportExportAdmin, admin.ModelAdmin):
+    resource_classes = [GemeenteResource]
     list_display = ["naam", "cbs_code"]
     search_fields = ["naam", "cbs_code"]
+
+
+@admin.register(Werkgebied)
+class WerkgebiedAdmin(ImportExportAdmin, admin.ModelAdmin):
+    resource_classes = [WerkgebiedResource]
+    list_display = ["basisteam", "gemeente", "omvang"]
+    list_filter = ["omvang", "basisteam__eenheid"]
+    list_select_related = ["basisteam", "gemeente"]
+    search_fields = ["basisteam__naam", "basisteam__code", "gemeente__naam", "gemeente__cbs_code"]
+    autocomplete_fields = ["basisteam", "gemeente"]
 
 
 @admin.register(Cluster)
