@@ -87,6 +87,12 @@ class ImportExportAdmin(ImportExportMixin):
     formats = FORMATEN
     import_template_name = "admin/teams/import.html"
 
+    def get_import_context_data(self, **kwargs) -> dict:
+        return {
+            **super().get_import_context_data(**kwargs),
+            "uitleg": self.resource_classes[0].uitleg,
+        }
+
     def has_export_permission(self, request) -> bool:
         return self.has_view_permission(request)
 

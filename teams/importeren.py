@@ -91,6 +91,7 @@ class BestandResource(resources.ModelResource):
     """What the three imports share: the header check, reading every row with the columns'
     widgets, duplicate keys, all or nothing, and looking rows up by their key."""
 
+    uitleg = ""  # what an import of this kind does, for the command's help and the admin
     vervangt = False  # whether rows the file no longer names are removed
 
     class Meta:
@@ -212,6 +213,16 @@ class BestandResource(resources.ModelResource):
 
     # The rows, by import_export -------------------------------------------------------------
 
+    def skip_row(self, instance, original, row, import_validation_errors=None) -> bool:
+        """A row that changes nothing is not saved. A line break counts the same whether a
+        browser (CR LF) or a spreadsheet (LF) wrote it."""
+        if import_validation_errors or original.pk is None:
+            return False
+        return all(
+            _zonder_cr(veld.get_value(instance)) == _zonder_cr(veld.get_value(original))
+            for veld in self.get_import_fields()
+        )
+
     def get_instance(self, instance_loader, row):
         waarden = {naam: self.fields[naam].clean(row) for naam in self._meta.import_id_fields}
         return self.bestaand.get(self.sleutel(waarden))
@@ -232,6 +243,10 @@ class BestandResource(resources.ModelResource):
     def verwijder_overige(self, result: Uitkomst) -> None:
         """Remove what the file no longer names (only when `vervangt`)."""
         raise NotImplementedError
+
+
+def _zonder_cr(waarde: Any) -> Any:
+    return waarde.replace("\r\n", "\n") if isinstance(waarde, str) else waarde
 
 
 def importeer(

@@ -45,6 +45,10 @@ BASISTEAM_KOLOMMEN = (
 
 
 class BasisteamResource(BestandResource):
+    uitleg = gettext_lazy(
+        "Import basisteams from a CSV or XLSX file: new codes are added, known ones updated. "
+        "One error and nothing is saved."
+    )
     eenheid = Field(
         attribute="eenheid",
         column_name="eenheid",
@@ -165,6 +169,10 @@ def exporteer_basisteams() -> tablib.Dataset:
 
 
 class GemeenteResource(BestandResource):
+    uitleg = gettext_lazy(
+        "Import municipalities from a CSV or XLSX file: new CBS codes are added, known ones "
+        "updated. One error and nothing is saved."
+    )
     cbs_code = Field(attribute="cbs_code", column_name="cbs_code", widget=CbsCode())
 
     class Meta:
@@ -178,6 +186,10 @@ class GemeenteResource(BestandResource):
 
 
 class WerkgebiedResource(BestandResource):
+    uitleg = gettext_lazy(
+        "Import working areas from a CSV or XLSX file: the working area of every basisteam in "
+        "the file becomes exactly what the file says. One error and nothing is saved."
+    )
     vervangt = True
 
     basisteam = Field(

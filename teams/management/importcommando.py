@@ -15,6 +15,10 @@ class ImportCommando(BaseCommand):
 
     resource_class: type[BestandResource]
 
+    @property
+    def help(self) -> str:
+        return str(self.resource_class.uitleg)
+
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "bestand", type=Path, help=gettext_lazy("the file: CSV (UTF-8, commas) or XLSX")

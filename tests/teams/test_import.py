@@ -5,6 +5,7 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -615,3 +616,17 @@ def test_werkgebied_dry_run_writes_nothing(tmp_path):
 
     assert "Werkgebieden: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 verwijderd." in uitvoer
     assert werkgebied() == {("A1", "GM0001", "geheel")}
+
+
+def test_the_commands_read_xlsx_files_too(tmp_path):
+    werkmap = openpyxl.Workbook()
+    for rij in [["cbs_code", "naam"], ["GM0344", "Utrecht"], [None, None], ["gm0363", 363]]:
+        werkmap.active.append(rij)
+    pad = tmp_path / "gemeenten.xlsx"
+    werkmap.save(pad)
+
+    assert "Gemeenten geïmporteerd: 2 nieuw" in importeer("import_gemeenten", pad)
+    assert dict(Gemeente.objects.values_list("cbs_code", "naam")) == {
+        "GM0344": "Utrecht",
+        "GM0363": "363",
+    }
