@@ -35,13 +35,10 @@ class Uitkomst(Result):
         self.onderwerp = ""
         self.vervangt = False
 
-    def _aantal(self, soort: str) -> int:
-        return self.totals[soort]
-
-    nieuw = property(lambda self: self._aantal(RowResult.IMPORT_TYPE_NEW))
-    bijgewerkt = property(lambda self: self._aantal(RowResult.IMPORT_TYPE_UPDATE))
-    ongewijzigd = property(lambda self: self._aantal(RowResult.IMPORT_TYPE_SKIP))
-    verwijderd = property(lambda self: self._aantal(RowResult.IMPORT_TYPE_DELETE))
+    nieuw = property(lambda self: self.totals[RowResult.IMPORT_TYPE_NEW])
+    bijgewerkt = property(lambda self: self.totals[RowResult.IMPORT_TYPE_UPDATE])
+    ongewijzigd = property(lambda self: self.totals[RowResult.IMPORT_TYPE_SKIP])
+    verwijderd = property(lambda self: self.totals[RowResult.IMPORT_TYPE_DELETE])
 
     def foutmeldingen(self) -> list[str]:
         """Every problem, ours first; the library's only when something unforeseen broke."""

@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 
@@ -97,7 +98,7 @@ def test_confirming_imports_with_a_new_version_and_history(client, beheerder, te
         1,
         beheerder,
     )
-    meldingen = [str(m) for m in response.wsgi_request._messages]
+    meldingen = [str(m) for m in get_messages(response.wsgi_request)]
     assert meldingen == ["Basisteams geïmporteerd: 1 nieuw, 1 bijgewerkt, 0 ongewijzigd."]
 
 
@@ -205,7 +206,7 @@ def test_the_werkgebied_preview_shows_what_is_removed(client, beheerder, team):
     assert "Een" in preview.content.decode()
     assert Werkgebied.objects.get().gemeente == een  # a dry run so far
     response = bevestig(client, "werkgebied", preview)
-    assert [str(m) for m in response.wsgi_request._messages] == [
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "Werkgebieden geïmporteerd: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 verwijderd."
     ]
     werkgebied = Werkgebied.objects.get()
