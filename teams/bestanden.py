@@ -56,6 +56,11 @@ class Bestand(tablib.Dataset):
         return bool(self.fouten) or len(self) > 0
 
 
+def onleesbaar(melding: str) -> Bestand:
+    """A file that cannot be read at all, and why."""
+    return Bestand(fouten=[Fout(0, None, melding)])
+
+
 def maak_bestand(regels: Iterable[tuple[int, list[str]]]) -> Bestand:
     """A `Bestand` from (regel, cells) pairs, the header first. Empty rows are skipped and
     trailing empty cells dropped, as spreadsheets write them; a row of another width than
@@ -64,7 +69,7 @@ def maak_bestand(regels: Iterable[tuple[int, list[str]]]) -> Bestand:
     eerste = next(regels, None)
     if eerste is None:
         melding = _("The file is empty: a header row with the column names is required.")
-        return Bestand(fouten=[Fout(0, None, melding)])
+        return onleesbaar(melding)
     kop = [k.strip().lstrip("\ufeff").strip().lower() for k in eerste[1]]
     while kop and not kop[-1]:
         kop.pop()
@@ -94,7 +99,7 @@ def lees_csv(inhoud: bytes) -> Bestand:
         melding = _(
             "The file is not UTF-8 text. Save it as CSV UTF-8 (comma-delimited) and try again."
         )
-        return Bestand(fouten=[Fout(0, None, melding)])
+        return onleesbaar(melding)
     reader = csv.reader(io.StringIO(tekst, newline=""))
     regels, vorige = [], 0
     try:
@@ -106,7 +111,7 @@ def lees_csv(inhoud: bytes) -> Bestand:
             "regel": reader.line_num,
             "fout": fout,
         }
-        return Bestand(fouten=[Fout(0, None, melding)])
+        return onleesbaar(melding)
     return maak_bestand(regels)
 
 
@@ -119,7 +124,7 @@ def lees_xlsx(inhoud: bytes) -> Bestand:
         rijen = list(werkmap.active.iter_rows(values_only=True))
     except Exception:  # a damaged or foreign file fails in many ways; all mean the same
         melding = _("The file is not a valid Excel workbook (.xlsx).")
-        return Bestand(fouten=[Fout(0, None, melding)])
+        return onleesbaar(melding)
     return maak_bestand(
         (nummer, [_als_tekst(cel) for cel in rij]) for nummer, rij in enumerate(rijen, start=1)
     )
@@ -143,7 +148,7 @@ def lees_bestand(bron: str | Path | bytes | BinaryIO) -> Bestand:
                 "bestand": bron,
                 "fout": fout.strerror or fout,
             }
-            return Bestand(fouten=[Fout(0, None, melding)])
+            return onleesbaar(melding)
     elif isinstance(bron, bytes):
         inhoud = bron
     else:

@@ -19,11 +19,10 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export import resources
-from import_export.fields import Field
 from import_export.results import Result, RowResult
 
 from .bestanden import Fout, lees_bestand
-from .kolommen import lezer_voor
+from .kolommen import kolom, lezer_voor
 
 
 class Uitkomst(Result):
@@ -102,12 +101,7 @@ class BestandResource(resources.ModelResource):
 
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):
-        return Field(
-            attribute=field_name,
-            column_name=field_name,
-            widget=lezer_voor(django_field),
-            readonly=readonly,
-        )
+        return kolom(field_name, lezer_voor(django_field))
 
     @property
     def kolommen(self) -> list[str]:
@@ -155,17 +149,17 @@ class BestandResource(resources.ModelResource):
             )
             return [Fout(1, None, tekst % verwacht)]
         fouten = [
-            Fout(1, None, _('the column "%(kolom)s" is missing.') % {"kolom": kolom})
-            for kolom in self.kolommen
-            if kolom not in kop
+            Fout(1, None, _('the column "%(kolom)s" is missing.') % {"kolom": naam})
+            for naam in self.kolommen
+            if naam not in kop
         ]
-        for positie, kolom in enumerate(kop):
-            plek = {"kolom": kolom, "positie": positie + 1}
-            if not kolom:
+        for positie, naam in enumerate(kop):
+            plek = {"kolom": naam, "positie": positie + 1}
+            if not naam:
                 fouten.append(Fout(1, None, _("column %(positie)d has no name.") % plek))
-            elif kolom not in self.kolommen:
+            elif naam not in self.kolommen:
                 fouten.append(Fout(1, None, _('unknown column "%(kolom)s".') % plek))
-            elif kop.index(kolom) < positie:
+            elif kop.index(naam) < positie:
                 tekst = _('the column "%(kolom)s" appears more than once.')
                 fouten.append(Fout(1, None, tekst % plek))
         if fouten:
@@ -197,9 +191,9 @@ class BestandResource(resources.ModelResource):
         return tuple(waarden[naam] for naam in self._meta.import_id_fields)
 
     def dubbel(self, rij: Rij, eerder: int) -> Fout:
-        kolom = self._meta.import_id_fields[-1]
+        naam = self._meta.import_id_fields[-1]
         tekst = _('"%(waarde)s" is also on line %(regel)d.')
-        return Fout(rij.regel, kolom, tekst % {"waarde": rij.schoon[kolom], "regel": eerder})
+        return Fout(rij.regel, naam, tekst % {"waarde": rij.schoon[naam], "regel": eerder})
 
     def laad_bestaand(self, rijen: list[Rij]) -> dict[tuple, Any]:
         """The objects the file may update, by key."""

@@ -14,6 +14,7 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from import_export import widgets
+from import_export.fields import Field
 
 GETAL = re.compile(r"-?\d+(?:[.,]\d+)?")
 HEEL_GETAL = re.compile(r"-?\d+")
@@ -196,6 +197,11 @@ class Verwijzing(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs) -> str:
         return "" if value is None else getattr(value, self.veld)
+
+
+def kolom(naam: str, widget: widgets.Widget) -> Field:
+    """A column of the file, read into (and written from) the model field of that name."""
+    return Field(attribute=naam, column_name=naam, widget=widget)
 
 
 def lezer_voor(veld: models.Field) -> widgets.Widget:

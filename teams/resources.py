@@ -15,14 +15,13 @@ from django.db.models.functions import Cast, Concat
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export.fields import Field
 from import_export.results import RowResult
 
 from core.versies import leg_versie_vast
 
 from .bestanden import Fout
 from .importeren import BestandResource, Rij, Uitkomst
-from .kolommen import CbsCode, Verwijzing
+from .kolommen import CbsCode, Verwijzing, kolom
 from .models import Basisteam, Eenheid, Gemeente, Werkgebied
 
 REDEN_IMPORT = gettext_lazy("imported")
@@ -49,10 +48,9 @@ class BasisteamResource(BestandResource):
         "Import basisteams from a CSV or XLSX file: new codes are added, known ones updated. "
         "One error and nothing is saved."
     )
-    eenheid = Field(
-        attribute="eenheid",
-        column_name="eenheid",
-        widget=Verwijzing(
+    eenheid = kolom(
+        "eenheid",
+        Verwijzing(
             Eenheid,
             "code",
             gettext_lazy('"%(waarde)s" is not a known eenheid (choose from %(keuzes)s).'),
@@ -173,7 +171,7 @@ class GemeenteResource(BestandResource):
         "Import municipalities from a CSV or XLSX file: new CBS codes are added, known ones "
         "updated. One error and nothing is saved."
     )
-    cbs_code = Field(attribute="cbs_code", column_name="cbs_code", widget=CbsCode())
+    cbs_code = kolom("cbs_code", CbsCode())
 
     class Meta:
         model = Gemeente
@@ -192,17 +190,13 @@ class WerkgebiedResource(BestandResource):
     )
     vervangt = True
 
-    basisteam = Field(
-        attribute="basisteam",
-        column_name="basisteam",
-        widget=Verwijzing(
-            Basisteam, "code", gettext_lazy('"%(waarde)s" is not a known basisteam.')
-        ),
+    basisteam = kolom(
+        "basisteam",
+        Verwijzing(Basisteam, "code", gettext_lazy('"%(waarde)s" is not a known basisteam.')),
     )
-    gemeente = Field(
-        attribute="gemeente",
-        column_name="gemeente",
-        widget=Verwijzing(
+    gemeente = kolom(
+        "gemeente",
+        Verwijzing(
             Gemeente,
             "cbs_code",
             gettext_lazy('"%(waarde)s" is not a known municipality.'),
