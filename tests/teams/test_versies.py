@@ -116,3 +116,16 @@ def test_saving_what_is_saved_leaves_no_version(client, db):
 @pytest.mark.django_db(transaction=True)
 def test_two_editors_at_once_never_both_save():
     controleer_race(TEAMCONTEXT)
+
+
+def test_the_history_shows_in_the_admin_with_who_and_why(client, db):
+    team = _team()
+    services.bewerk_context(team, team.versie, {"overlast": "Anders"}, door=_teamchef())
+    client.force_login(_beheerder())
+
+    response = client.get(f"/admin/teams/basisteam/{team.pk}/history/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vera Versie" in html
+    assert str(services.REDEN_CONTEXT) in html
