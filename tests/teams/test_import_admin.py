@@ -237,6 +237,9 @@ def test_a_redacteur_cannot_import(client, redacteur, model):
 @pytest.mark.parametrize("model", ["basisteam", "gemeente", "werkgebied"])
 def test_the_beheerder_sees_the_import_page_with_its_columns(client, beheerder, model):
     client.force_login(beheerder)
+    lijst = client.get(f"/admin/teams/{model}/").content.decode()
+    assert f"/admin/teams/{model}/import/" in lijst
+    assert f"/admin/teams/{model}/export/" in lijst
 
     response = client.get(f"/admin/teams/{model}/import/")
 
