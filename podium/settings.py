@@ -307,6 +307,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# Importing in the admin needs the model's change permission (import_export allows every
+# staff user by default): the Beheer group, not the Redactie.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+
 # Background work (e-mails to authors and contact persons) goes through django.tasks. The
 # default runs a task at once, in the request; a deployment with a worker names its backend.
 TASKS = {

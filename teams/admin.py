@@ -3,9 +3,14 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+
+from core.admin import VersieAdmin
 
 from . import services
+from .bestanden import FORMATEN
 from .models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
+from .resources import BasisteamResource, GemeenteResource, WerkgebiedResource
 
 
 class LidmaatschapInline(admin.TabularInline):
@@ -74,6 +79,27 @@ class UserAdmin(BaseUserAdmin):
         )
 
 
+class ImportExportAdmin(ImportExportMixin):
+    """Import with preview, dry run and confirm, and export, in CSV and XLSX. An import
+    lists every problem in Dutch per regel and kolom, as the commands do. Who may import is
+    IMPORT_EXPORT_IMPORT_PERMISSION_CODE (settings): the change permission of the model."""
+
+    formats = FORMATEN
+    import_template_name = "admin/teams/import.html"
+
+    def get_import_context_data(self, **kwargs) -> dict:
+        return {
+            **super().get_import_context_data(**kwargs),
+            "uitleg": self.resource_classes[0].uitleg,
+        }
+
+    def has_export_permission(self, request) -> bool:
+        return self.has_view_permission(request)
+
+    def add_success_message(self, result, request) -> None:
+        messages.success(request, result.melding())
+
+
 @admin.register(Eenheid)
 class EenheidAdmin(admin.ModelAdmin):
     list_display = ["naam", "code"]
@@ -93,7 +119,8 @@ class ClusterInline(admin.StackedInline):
 
 
 @admin.register(Basisteam)
-class BasisteamAdmin(admin.ModelAdmin):
+class BasisteamAdmin(ImportExportAdmin, VersieAdmin):
+    resource_classes = [BasisteamResource]
     list_display = [
         "naam",
         "code",
@@ -118,18 +145,22 @@ class BasisteamAdmin(admin.ModelAdmin):
         (_("Context"), {"fields": list(Basisteam.CONTEXT_VELDEN)}),
     ]
 
-    def save_model(self, request, obj, form, change):
-        # Admin edits count as a new version too, so a teamchef editing at the same time
-        # gets a conflict instead of overwriting them.
-        if change:
-            obj.versie += 1
-        super().save_model(request, obj, form, change)
-
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.ModelAdmin):
+class GemeenteAdmin(ImportExportAdmin, admin.ModelAdmin):
+    resource_classes = [GemeenteResource]
     list_display = ["naam", "cbs_code"]
     search_fields = ["naam", "cbs_code"]
+
+
+@admin.register(Werkgebied)
+class WerkgebiedAdmin(ImportExportAdmin, admin.ModelAdmin):
+    resource_classes = [WerkgebiedResource]
+    list_display = ["basisteam", "gemeente", "omvang"]
+    list_filter = ["omvang", "basisteam__eenheid"]
+    list_select_related = ["basisteam", "gemeente"]
+    search_fields = ["basisteam__naam", "basisteam__code", "gemeente__naam", "gemeente__cbs_code"]
+    autocomplete_fields = ["basisteam", "gemeente"]
 
 
 @admin.register(Cluster)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VersieForm
+
 from .models import Basisteam
 
 
@@ -21,11 +23,9 @@ class SignupForm(forms.Form):
         user.save(update_fields=["naam"])
 
 
-class ContextForm(forms.ModelForm):
+class ContextForm(VersieForm, forms.ModelForm):
     """What the teamchef tells about the team's area. Numbers and membership are kept by a
     beheerder or an import, so they are not in this form."""
-
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = Basisteam

@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Versiebeheerd, historie
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -188,11 +190,12 @@ class BasisteamQuerySet(models.QuerySet):
         )
 
 
-class Basisteam(models.Model):
+class Basisteam(Versiebeheerd):
     """A local team of 60–200 fte: its area, its people and what it works on.
 
     The derived figures (dichtheid, wijkagentnorm, bezetting, bestuurlijke inbedding,
-    formatie band) are never stored: `Basisteam.objects.met_kengetallen()` adds them."""
+    formatie band) are never stored: `Basisteam.objects.met_kengetallen()` adds them.
+    Edits are versioned (`core.versies`) and kept in its history with who and why."""
 
     naam = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
@@ -221,9 +224,9 @@ class Basisteam(models.Model):
     criminogene_factoren = models.TextField(_("criminogenic factors"), blank=True)
     overlast = models.TextField(_("nuisance"), blank=True)
     veiligheidsgevoelens = models.TextField(_("feelings of safety"), blank=True)
-    versie = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = BasisteamQuerySet.as_manager()
+    history = historie()
 
     CONTEXT_VELDEN = (
         "bevolkingssamenstelling",

@@ -1,12 +1,14 @@
-"""Workflows around accounts that touch more than one model."""
+"""Workflows of the teams app: inviting colleagues, editing a team's context."""
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.db import transaction
-from django.db.models import F
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from core.versies import werk_bij
 
 from .models import Basisteam, User
 
@@ -35,17 +37,15 @@ def markeer_email_geverifieerd(sender, request, user: User, **kwargs) -> None:
     EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)
 
 
-class Conflict(Exception):
-    """Someone else saved the same thing after this person started editing."""
+REDEN_CONTEXT = _("context edited")
 
 
-def werk_context_bij(team_pk: int, versie: int, velden: dict[str, str]) -> int:
-    """Save the context texts if nobody saved since `versie` was read; return the new
-    version. Raises Conflict otherwise, so the second of two editors never silently
-    overwrites the first."""
-    bijgewerkt = Basisteam.objects.filter(pk=team_pk, versie=versie).update(
-        **velden, versie=F("versie") + 1
-    )
-    if not bijgewerkt:
-        raise Conflict
-    return versie + 1
+def bewerk_context(
+    team: Basisteam, gelezen_versie: int, velden: dict[str, str], *, door: User
+) -> bool:
+    """Save the context texts if nobody saved since `gelezen_versie` was read (else
+    `core.versies.Conflict`); whether anything changed."""
+    onbekend = set(velden) - set(Basisteam.CONTEXT_VELDEN)
+    if onbekend:
+        raise ValueError(f"not context fields: {sorted(onbekend)}")
+    return werk_bij(team, gelezen_versie, velden, door=door, reden=REDEN_CONTEXT)

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.forms import meld_conflict
 from core.secties import secties
+from core.versies import Conflict
 
 from . import services
 from .access import get_team_for_user, mag_team_bewerken
@@ -95,23 +97,10 @@ def team_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         velden = {veld: form.cleaned_data[veld] for veld in Basisteam.CONTEXT_VELDEN}
         try:
-            services.werk_context_bij(team.pk, form.cleaned_data["versie"], velden)
-        except services.Conflict:
-            # Keep what this person typed, show what is saved now, and let the next save
-            # knowingly replace it.
-            opgeslagen = Basisteam.objects.get(pk=team.pk)
-            data = request.POST.copy()
-            data["versie"] = opgeslagen.versie
-            form = ContextForm(data, instance=team)
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "Someone else saved this profile while you were editing it. Your text is "
-                    "still below; the version now saved is shown beside it. Save again to "
-                    "replace it with yours."
-                ),
-            )
+            services.bewerk_context(team, form.cleaned_data["versie"], velden, door=request.user)
+        except Conflict as conflict:
+            opgeslagen = conflict.huidig
+            meld_conflict(form, conflict)
         else:
             messages.success(request, _("The team profile has been saved."))
             return redirect(team)

@@ -5,14 +5,16 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from teams.csv_io import importeer_basisteams
+from teams.importeren import importeer as importeer_resource
 from teams.models import Basisteam, Eenheid, Gemeente, Werkgebied
+from teams.resources import BasisteamResource
 
 pytestmark = pytest.mark.django_db
 
@@ -133,13 +135,13 @@ def test_columns_may_come_in_any_order_and_empty_lines_are_skipped(tmp_path):
     assert Basisteam.objects.get(code="A1").naam == "Basisteam Alfa"
 
 
-def test_the_functions_read_lines_and_binary_files_too():
+def test_the_function_reads_bytes_and_binary_files_too():
     regels = [KOP, "A1,Alfa,,MN,,,,,,,,,,"]
-    resultaat = importeer_basisteams(regels, dry_run=True)
+    resultaat = importeer_resource(BasisteamResource, "\n".join(regels).encode(), dry_run=True)
     assert (resultaat.geslaagd, resultaat.nieuw) == (True, 1)
 
     binair = io.BytesIO("\n".join(regels).encode("utf-8-sig"))
-    resultaat = importeer_basisteams(binair)
+    resultaat = importeer_resource(BasisteamResource, binair)
     assert resultaat.samenvatting() == "1 nieuw, 0 bijgewerkt, 0 ongewijzigd"
     assert not binair.closed
     assert Basisteam.objects.filter(code="A1").exists()
@@ -614,3 +616,17 @@ def test_werkgebied_dry_run_writes_nothing(tmp_path):
 
     assert "Werkgebieden: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 verwijderd." in uitvoer
     assert werkgebied() == {("A1", "GM0001", "geheel")}
+
+
+def test_the_commands_read_xlsx_files_too(tmp_path):
+    werkmap = openpyxl.Workbook()
+    for rij in [["cbs_code", "naam"], ["GM0344", "Utrecht"], [None, None], ["gm0363", 363]]:
+        werkmap.active.append(rij)
+    pad = tmp_path / "gemeenten.xlsx"
+    werkmap.save(pad)
+
+    assert "Gemeenten geïmporteerd: 2 nieuw" in importeer("import_gemeenten", pad)
+    assert dict(Gemeente.objects.values_list("cbs_code", "naam")) == {
+        "GM0344": "Utrecht",
+        "GM0363": "363",
+    }

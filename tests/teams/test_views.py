@@ -6,6 +6,7 @@ from opgaven.models import Opgave
 from opgaven.services import zet_op_agenda
 from teams.models import Basisteam, Cluster, Gemeente, Lidmaatschap, Werkgebied
 from tests.conftest import PERSONAS
+from tests.versiebeheer import admin_formulier, admin_url
 
 pytestmark = pytest.mark.django_db
 
@@ -278,14 +279,12 @@ def test_beheerder_keeps_numbers_and_membership_in_the_admin(client, beheerder, 
 
 def test_admin_edit_of_a_team_bumps_its_version(client, beheerder, profiel):
     client.force_login(beheerder)
-    response = client.get(f"/admin/teams/basisteam/{profiel.pk}/change/")
-    assert response.status_code == 200
-    from teams.admin import BasisteamAdmin
-
-    admin = BasisteamAdmin(Basisteam, None)
-    admin.save_model(None, profiel, None, change=True)
+    data = admin_formulier(client, profiel)
+    data["district"] = "District Utrecht-Stad"
+    response = client.post(admin_url(profiel), data)
+    assert response.status_code == 302
     profiel.refresh_from_db()
-    assert profiel.versie == 2
+    assert (profiel.district, profiel.versie) == ("District Utrecht-Stad", 2)
 
 
 def test_context_form_query_count(client, teamchef, profiel, django_assert_max_num_queries):
