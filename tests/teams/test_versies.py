@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from core.rechten import BEHEER
 from teams import services
 from teams.models import Basisteam, Eenheid, Lidmaatschap, User
-from teams.permissions import BEHEER
 from tests.versiebeheer import (
     Bewerkbaar,
     alleen_postgresql,
