@@ -350,6 +350,11 @@ class Afspraak(Versiebeheerd, Aangemaakt, Bijgewerkt):
         return reverse("gesprekken:afspraak", kwargs={"pk": self.pk})
 
     @property
+    def url_in_gesprek(self) -> str:
+        """Where the afspraak stands on the page of the gesprek it was made in."""
+        return f"{reverse('gesprekken:detail', kwargs={'pk': self.gesprek_id})}#afspraak-{self.pk}"
+
+    @property
     def is_openstaand(self) -> bool:
         return self.status in OPENSTAAND
 

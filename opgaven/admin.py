@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from core.admin import VersieAdmin
 
@@ -61,6 +61,14 @@ class GespreksleidraadAdmin(admin.ModelAdmin):
         return False
 
 
+ARCHIVERING = {
+    True: ngettext_lazy("%(count)d question archived.", "%(count)d questions archived.", "count"),
+    False: ngettext_lazy(
+        "%(count)d question back in use.", "%(count)d questions back in use.", "count"
+    ),
+}
+
+
 @admin.register(Gespreksvraag)
 class GespreksvraagAdmin(admin.ModelAdmin):
     list_display = ["tekst", "leidraad", "volgorde", "soort", "gearchiveerd"]
@@ -73,27 +81,19 @@ class GespreksvraagAdmin(admin.ModelAdmin):
         # Answers keep the question as asked; archiving takes it out of use instead.
         return False
 
+    def _zet_gearchiveerd(self, request, queryset, gearchiveerd: bool) -> None:
+        aantal = queryset.filter(gearchiveerd=not gearchiveerd).update(gearchiveerd=gearchiveerd)
+        self.message_user(request, ARCHIVERING[gearchiveerd] % {"count": aantal}, messages.SUCCESS)
+
     @admin.action(description=_("Archive the selected questions"), permissions=["change"])
     def archiveer(self, request, queryset):
-        aantal = queryset.filter(gearchiveerd=False).update(gearchiveerd=True)
-        self.message_user(
-            request,
-            ngettext("%(count)d question archived.", "%(count)d questions archived.", aantal)
-            % {"count": aantal},
-            messages.SUCCESS,
-        )
+        self._zet_gearchiveerd(request, queryset, gearchiveerd=True)
 
     @admin.action(
         description=_("Bring the selected questions back into use"), permissions=["change"]
     )
     def herstel(self, request, queryset):
-        aantal = queryset.filter(gearchiveerd=True).update(gearchiveerd=False)
-        self.message_user(
-            request,
-            ngettext("%(count)d question back in use.", "%(count)d questions back in use.", aantal)
-            % {"count": aantal},
-            messages.SUCCESS,
-        )
+        self._zet_gearchiveerd(request, queryset, gearchiveerd=False)
 
 
 @admin.register(Pagina)

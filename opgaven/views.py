@@ -130,6 +130,13 @@ def _terug(team) -> HttpResponse:
     return redirect("agenda:bewerken", slug=team.slug)
 
 
+def _team_en_punt(request: HttpRequest, slug: str, pk: int) -> tuple:
+    """The team its teamchef edits, and its item `pk`: None when it is gone (or another
+    team's, which is the same to this team)."""
+    team = get_team_for_user(request.user, slug, bewerken=True)
+    return team, team.agendapunten.filter(pk=pk).first()
+
+
 def _bestaat_niet(request: HttpRequest, team) -> HttpResponse:
     messages.error(request, _("That agenda item no longer exists; nothing was changed."))
     return _terug(team)
@@ -172,8 +179,7 @@ def agenda_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def agenda_wijzigen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    team = get_team_for_user(request.user, slug, bewerken=True)
-    punt = team.agendapunten.filter(pk=pk).first()
+    team, punt = _team_en_punt(request, slug, pk)
     if punt is None:
         return _bestaat_niet(request, team)
     form = _agendapunt_form(punt, request.POST)
@@ -200,8 +206,7 @@ def agenda_wijzigen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def agenda_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Posted by the item's own form: it carries the version the item was read at."""
-    team = get_team_for_user(request.user, slug, bewerken=True)
-    punt = team.agendapunten.filter(pk=pk).first()
+    team, punt = _team_en_punt(request, slug, pk)
     if punt is None:
         return _bestaat_niet(request, team)
     gelezen = VersieForm(request.POST, prefix=f"punt-{punt.pk}")

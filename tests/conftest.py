@@ -126,3 +126,16 @@ def _whitenoise_lazy(settings):
     # Every test client builds the middleware again, and WhiteNoise would scan all static
     # files each time (~0.1 s a test); unit tests fetch no static file.
     settings.WHITENOISE_AUTOREFRESH = True
+
+
+def pytest_collection_modifyitems(config, items):
+    """A transactional test flushes the database when it ends; without serialized_rollback
+    the content the data migrations loaded (eenheden, opgaven, groups) is gone for every test
+    after it in that worker, and the content types it recreates collide with the next
+    serialized test. So every transactional test restores it."""
+    for item in items:
+        for marker in item.iter_markers("django_db"):
+            if marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+                raise pytest.UsageError(
+                    f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True"
+                )

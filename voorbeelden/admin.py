@@ -4,11 +4,12 @@ from django.db.models import Case, IntegerField, Value, When
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from core.admin import VersieAdmin
 
 from . import services
+from .forms import HERKOMST
 from .models import Partner, Redactiestatus, Toepassing, Voorbeeld
 
 
@@ -27,6 +28,19 @@ class ToepassingInline(admin.TabularInline):
 
 
 AANTAL_VERSIES = 20
+
+
+GELUKT = {
+    Redactiestatus.GEPUBLICEERD: ngettext_lazy(
+        "%(count)d voorbeeld published.", "%(count)d voorbeelden published.", "count"
+    ),
+    Redactiestatus.GEARCHIVEERD: ngettext_lazy(
+        "%(count)d voorbeeld archived.", "%(count)d voorbeelden archived.", "count"
+    ),
+    Redactiestatus.AFGEWEZEN: ngettext_lazy(
+        "%(count)d voorbeeld rejected.", "%(count)d voorbeelden rejected.", "count"
+    ),
+}
 
 
 class AfwijzenForm(forms.Form):
@@ -97,17 +111,7 @@ class VoorbeeldAdmin(VersieAdmin):
         (_("Opgaven"), {"fields": ["opgaven", "aandachtspunten"]}),
         (
             _("Where, with whom, how far"),
-            {
-                "fields": [
-                    "eenheid",
-                    "basisteam",
-                    "plaats",
-                    "partners",
-                    "periode",
-                    "status",
-                    "onderbouwing",
-                ]
-            },
+            {"fields": HERKOMST},
         ),
         (_("People"), {"fields": ["auteur", "contactpersoon"]}),
         (
@@ -145,9 +149,11 @@ class VoorbeeldAdmin(VersieAdmin):
             {"versies": obj.history.select_related("history_user")[:AANTAL_VERSIES]},
         )
 
-    def _meld(self, request, gelukt: int, mislukt: int, tekst: str) -> None:
+    def _ga_naar(self, request, queryset, naar: str) -> None:
+        """Move each selected voorbeeld to `naar` where OVERGANGEN allows it; say how it went."""
+        gelukt, mislukt = _overgang(queryset, request, naar)
         if gelukt:
-            self.message_user(request, tekst % {"count": gelukt}, messages.SUCCESS)
+            self.message_user(request, GELUKT[naar] % {"count": gelukt}, messages.SUCCESS)
         if mislukt:
             self.message_user(
                 request,
@@ -162,23 +168,11 @@ class VoorbeeldAdmin(VersieAdmin):
 
     @admin.action(description=_("Publish the selected voorbeelden"), permissions=["change"])
     def publiceer(self, request, queryset):
-        gelukt, mislukt = _overgang(queryset, request, Redactiestatus.GEPUBLICEERD)
-        self._meld(
-            request,
-            gelukt,
-            mislukt,
-            ngettext("%(count)d voorbeeld published.", "%(count)d voorbeelden published.", gelukt),
-        )
+        self._ga_naar(request, queryset, Redactiestatus.GEPUBLICEERD)
 
     @admin.action(description=_("Archive the selected voorbeelden"), permissions=["change"])
     def archiveer(self, request, queryset):
-        gelukt, mislukt = _overgang(queryset, request, Redactiestatus.GEARCHIVEERD)
-        self._meld(
-            request,
-            gelukt,
-            mislukt,
-            ngettext("%(count)d voorbeeld archived.", "%(count)d voorbeelden archived.", gelukt),
-        )
+        self._ga_naar(request, queryset, Redactiestatus.GEARCHIVEERD)
 
     @admin.action(
         description=_("Reject the selected voorbeelden, with a reason"), permissions=["change"]
@@ -186,15 +180,7 @@ class VoorbeeldAdmin(VersieAdmin):
     def wijs_af(self, request, queryset):
         form = AfwijzenForm(request.POST if "bevestig" in request.POST else None)
         if form.is_valid():
-            gelukt, mislukt = _overgang(queryset, request, Redactiestatus.AFGEWEZEN)
-            self._meld(
-                request,
-                gelukt,
-                mislukt,
-                ngettext(
-                    "%(count)d voorbeeld rejected.", "%(count)d voorbeelden rejected.", gelukt
-                ),
-            )
+            self._ga_naar(request, queryset, Redactiestatus.AFGEWEZEN)
             return None
         return TemplateResponse(
             request,

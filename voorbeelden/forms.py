@@ -14,14 +14,14 @@ OPMAAK_HINT = _(
 )
 
 
+# Where the voorbeeld comes from and how far it got: a fieldset here and in the admin.
+HERKOMST = ["eenheid", "basisteam", "plaats", "partners", "periode", "status", "onderbouwing"]
+
 # The form's fieldsets, in the order the page shows them.
 GROEPEN = [
     (_("The voorbeeld"), ["titel", "samenvatting", "aanleiding", "aanpak", "resultaat", "lessen"]),
     (_("Opgaven"), ["opgaven", "aandachtspunten"]),
-    (
-        _("Where, with whom, how far"),
-        ["eenheid", "basisteam", "plaats", "partners", "periode", "status", "onderbouwing"],
-    ),
+    (_("Where, with whom, how far"), HERKOMST),
 ]
 
 
@@ -31,23 +31,7 @@ class VoorbeeldForm(VersieForm, forms.ModelForm):
 
     class Meta:
         model = Voorbeeld
-        fields = [
-            "titel",
-            "samenvatting",
-            "aanleiding",
-            "aanpak",
-            "resultaat",
-            "lessen",
-            "opgaven",
-            "aandachtspunten",
-            "eenheid",
-            "basisteam",
-            "plaats",
-            "partners",
-            "periode",
-            "status",
-            "onderbouwing",
-        ]
+        fields = [naam for groep in GROEPEN for naam in groep[1]]
         widgets = {
             "samenvatting": forms.Textarea(attrs={"rows": 3}),
             "aanleiding": forms.Textarea(attrs={"rows": 5}),

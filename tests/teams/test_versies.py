@@ -113,7 +113,7 @@ def test_saving_what_is_saved_leaves_no_version(client, db):
 
 
 @alleen_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_editors_at_once_never_both_save():
     controleer_race(TEAMCONTEXT)
 
