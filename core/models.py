@@ -19,6 +19,12 @@ def persoon(verbose_name, *, related_name: str = "+", blank: bool = True) -> mod
     )
 
 
+def alleen_keuzes(veld: str, keuzes: type[models.Choices], naam: str) -> models.CheckConstraint:
+    """The database takes only the values of `keuzes` in `veld`, whoever writes them (a bulk
+    update, a data migration, SQL); the values are said once, in the choices."""
+    return models.CheckConstraint(condition=models.Q(**{f"{veld}__in": keuzes.values}), name=naam)
+
+
 class Versiebeheerd(models.Model):
     """An object people edit at the same time: saved only through `core.versies`."""
 

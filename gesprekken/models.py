@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
 
-from core.models import Aangemaakt, Bijgewerkt, Versiebeheerd, historie, persoon
+from core.models import Aangemaakt, Bijgewerkt, Versiebeheerd, alleen_keuzes, historie, persoon
 from opgaven.models import Gespreksleidraad, Gespreksvraag, Opgave
 from teams.access import is_beheerder
 from teams.models import Lidmaatschap
@@ -107,14 +107,8 @@ class Gesprek(Versiebeheerd, Aangemaakt, Bijgewerkt):
         ordering = ["-datum", "-pk"]
         indexes = [models.Index(fields=["basisteam", "-datum"], name="gesprek_team_datum")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=["gepland", "gevoerd", "afgerond"]),
-                name="gesprek_status_geldig",
-            ),
-            models.CheckConstraint(
-                condition=Q(zichtbaarheid__in=["team", "politie"]),
-                name="gesprek_zichtbaarheid_geldig",
-            ),
+            alleen_keuzes("status", Status, "gesprek_status_geldig"),
+            alleen_keuzes("zichtbaarheid", Zichtbaarheid, "gesprek_zichtbaarheid_geldig"),
             models.CheckConstraint(condition=~Q(titel=""), name="gesprek_titel_niet_leeg"),
         ]
 
@@ -182,9 +176,7 @@ class Antwoord(Versiebeheerd, Bijgewerkt):
             models.UniqueConstraint(
                 fields=["gesprek", "vraag"], name="antwoord_eenmaal_per_vraag"
             ),
-            models.CheckConstraint(
-                condition=Q(soort__in=["open", "top3"]), name="antwoord_soort_geldig"
-            ),
+            alleen_keuzes("soort", Gespreksvraag.Soort, "antwoord_soort_geldig"),
         ]
 
     def __str__(self) -> str:
@@ -334,10 +326,7 @@ class Afspraak(Versiebeheerd, Aangemaakt, Bijgewerkt):
         ordering = ["gesprek_id", "pk"]
         indexes = [models.Index(fields=["basisteam", "status"], name="afspraak_team_status")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=["open", "loopt", "klaar", "vervallen"]),
-                name="afspraak_status_geldig",
-            ),
+            alleen_keuzes("status", AfspraakStatus, "afspraak_status_geldig"),
             models.CheckConstraint(
                 condition=~Q(omschrijving=""), name="afspraak_omschrijving_niet_leeg"
             ),

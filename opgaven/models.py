@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
 
-from core.models import Bijgewerkt, Versiebeheerd, historie
+from core.models import Bijgewerkt, Versiebeheerd, alleen_keuzes, historie
 
 BRON = _("Source: Podium voor goed politiewerk (ontwikkelagenda GGP)")
 
@@ -48,9 +48,7 @@ class Opgave(models.Model):
             models.CheckConstraint(
                 condition=models.Q(nummer__gte=1), name="opgave_nummer_positief"
             ),
-            models.CheckConstraint(
-                condition=models.Q(soort__in=["extern", "intern"]), name="opgave_soort_geldig"
-            ),
+            alleen_keuzes("soort", Soort, "opgave_soort_geldig"),
         ]
 
     def __str__(self) -> str:
@@ -103,13 +101,16 @@ class GespreksvraagQuerySet(models.QuerySet):
         return self.filter(gearchiveerd=False)
 
 
+class VraagSoort(models.TextChoices):
+    OPEN = "open", _("open question")
+    TOP3 = "top3", _("top 3 (the “drie dingen”)")
+
+
 class Gespreksvraag(models.Model):
     """A guiding question. Never deleted: a question that goes out of use is archived, so
     answers given to it keep their context."""
 
-    class Soort(models.TextChoices):
-        OPEN = "open", _("open question")
-        TOP3 = "top3", _("top 3 (the “drie dingen”)")
+    Soort = VraagSoort
 
     leidraad = models.ForeignKey(
         Gespreksleidraad,
@@ -134,9 +135,7 @@ class Gespreksvraag(models.Model):
         verbose_name_plural = _("guiding questions")
         ordering = ["leidraad__volgorde", "volgorde", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(soort__in=["open", "top3"]), name="gespreksvraag_soort_geldig"
-            ),
+            alleen_keuzes("soort", VraagSoort, "gespreksvraag_soort_geldig"),
         ]
 
     def __str__(self) -> str:
@@ -236,10 +235,7 @@ class AgendaPunt(Versiebeheerd, Bijgewerkt, models.Model):
                 condition=models.Q(aandachtspunt__isnull=False),
                 name="agendapunt_aandachtspunt_eenmaal",
             ),
-            models.CheckConstraint(
-                condition=models.Q(fase__in=["verkennen", "aan_de_slag", "verankerd"]),
-                name="agendapunt_fase_geldig",
-            ),
+            alleen_keuzes("fase", Fase, "agendapunt_fase_geldig"),
         ]
 
     def __str__(self) -> str:

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Versiebeheerd, historie
+from core.models import Versiebeheerd, alleen_keuzes, historie
 
 
 class UserManager(BaseUserManager):
@@ -284,12 +284,15 @@ class Gemeente(models.Model):
         return self.naam
 
 
+class Omvang(models.TextChoices):
+    GEHEEL = "geheel", _("whole municipality")
+    DEEL = "deel", _("part of the municipality")
+
+
 class Werkgebied(models.Model):
     """Which gemeenten a basisteam covers, wholly or in part."""
 
-    class Omvang(models.TextChoices):
-        GEHEEL = "geheel", _("whole municipality")
-        DEEL = "deel", _("part of the municipality")
+    Omvang = Omvang
 
     basisteam = models.ForeignKey(
         Basisteam,
@@ -311,9 +314,7 @@ class Werkgebied(models.Model):
         ordering = ["basisteam__naam", "gemeente__naam"]
         constraints = [
             models.UniqueConstraint(fields=["basisteam", "gemeente"], name="werkgebied_uniek"),
-            models.CheckConstraint(
-                condition=models.Q(omvang__in=["geheel", "deel"]), name="werkgebied_omvang_geldig"
-            ),
+            alleen_keuzes("omvang", Omvang, "werkgebied_omvang_geldig"),
         ]
 
     def __str__(self) -> str:
@@ -345,12 +346,15 @@ class Cluster(models.Model):
         return [w.strip() for w in self.wijken.splitlines() if w.strip()]
 
 
+class Rol(models.TextChoices):
+    COLLEGA = "collega", _("colleague")
+    TEAMCHEF = "teamchef", _("team chief")
+
+
 class Lidmaatschap(models.Model):
     """A user's place in a basisteam: what they may see and do there."""
 
-    class Rol(models.TextChoices):
-        COLLEGA = "collega", _("colleague")
-        TEAMCHEF = "teamchef", _("team chief")
+    Rol = Rol
 
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("user")
@@ -377,9 +381,7 @@ class Lidmaatschap(models.Model):
         ordering = ["basisteam__naam", "user__naam"]
         constraints = [
             models.UniqueConstraint(fields=["user", "basisteam"], name="lidmaatschap_uniek"),
-            models.CheckConstraint(
-                condition=models.Q(rol__in=["collega", "teamchef"]), name="lidmaatschap_rol_geldig"
-            ),
+            alleen_keuzes("rol", Rol, "lidmaatschap_rol_geldig"),
         ]
 
     def __str__(self) -> str:

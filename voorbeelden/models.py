@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Bijgewerkt, Versiebeheerd, historie, persoon
+from core.models import Bijgewerkt, Versiebeheerd, alleen_keuzes, historie, persoon
 from core.opmaak import schoon
 from opgaven.models import Aandachtspunt, Opgave
 
@@ -22,18 +22,21 @@ ZOEKVECTOR = (
 )
 
 
+class PartnerSoort(models.TextChoices):
+    GEMEENTE = "gemeente", _("municipality")
+    OM = "om", _("Public Prosecution Service (OM)")
+    DOUANE = "douane", _("Customs")
+    BELASTINGDIENST = "belastingdienst", _("Tax authority / FIOD")
+    ONDERWIJS = "onderwijs", _("education")
+    WONINGCORPORATIE = "woningcorporatie", _("housing corporation")
+    ZORG = "zorg", _("care and welfare")
+    BEDRIJF = "bedrijf", _("business")
+    BURGERS = "burgers", _("citizens / association")
+    ANDERS = "anders", _("other")
+
+
 class Partner(models.Model):
-    class Soort(models.TextChoices):
-        GEMEENTE = "gemeente", _("municipality")
-        OM = "om", _("Public Prosecution Service (OM)")
-        DOUANE = "douane", _("Customs")
-        BELASTINGDIENST = "belastingdienst", _("Tax authority / FIOD")
-        ONDERWIJS = "onderwijs", _("education")
-        WONINGCORPORATIE = "woningcorporatie", _("housing corporation")
-        ZORG = "zorg", _("care and welfare")
-        BEDRIJF = "bedrijf", _("business")
-        BURGERS = "burgers", _("citizens / association")
-        ANDERS = "anders", _("other")
+    Soort = PartnerSoort
 
     naam = models.CharField(_("name"), max_length=200, unique=True)
     soort = models.CharField(_("kind"), max_length=30, choices=Soort)
@@ -43,23 +46,7 @@ class Partner(models.Model):
         verbose_name_plural = _("partners")
         ordering = ["naam"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(
-                    soort__in=[
-                        "gemeente",
-                        "om",
-                        "douane",
-                        "belastingdienst",
-                        "onderwijs",
-                        "woningcorporatie",
-                        "zorg",
-                        "bedrijf",
-                        "burgers",
-                        "anders",
-                    ]
-                ),
-                name="partner_soort_geldig",
-            ),
+            alleen_keuzes("soort", PartnerSoort, "partner_soort_geldig"),
         ]
 
     def __str__(self) -> str:
@@ -196,18 +183,7 @@ class Voorbeeld(Versiebeheerd, Bijgewerkt, models.Model):
         verbose_name_plural = _("voorbeelden")
         ordering = ["-gepubliceerd_op", "-aangemaakt_op"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(
-                    redactiestatus__in=[
-                        "concept",
-                        "ingediend",
-                        "gepubliceerd",
-                        "afgewezen",
-                        "gearchiveerd",
-                    ]
-                ),
-                name="voorbeeld_redactiestatus_geldig",
-            ),
+            alleen_keuzes("redactiestatus", Redactiestatus, "voorbeeld_redactiestatus_geldig"),
             models.CheckConstraint(
                 condition=~models.Q(redactiestatus="gepubliceerd")
                 | models.Q(gepubliceerd_op__isnull=False),
