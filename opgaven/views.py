@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
@@ -11,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from core.forms import VersieForm, meld_conflict
 from core.versies import Conflict
 from teams.access import get_team_for_user
+from teams.models import Basisteam
 
 from .forms import AgendaToevoegenForm, AgendaWijzigenForm
 from .models import AgendaPunt, Gespreksleidraad, Gespreksvraag, Opgave, Pagina, Soort
@@ -96,7 +100,6 @@ def _teamagenda(
     opgaven: list[Opgave] | None = None,
     toevoegen: AgendaToevoegenForm | None = None,
     bewerkt: AgendaWijzigenForm | None = None,
-    opgeslagen: AgendaPunt | None = None,
 ) -> HttpResponse:
     """The agenda page. A POST that did not save draws it again with its form bound (and,
     after a conflict, the item as saved now), so nothing typed is lost."""
@@ -104,9 +107,9 @@ def _teamagenda(
     regels = []
     for punt in team.agendapunten.select_related("opgave", "aandachtspunt"):
         if bewerkt is not None and bewerkt.prefix == f"punt-{punt.pk}":
-            regels.append((punt, bewerkt, opgeslagen))
+            regels.append((punt, bewerkt))
         else:
-            regels.append((punt, _agendapunt_form(punt), None))
+            regels.append((punt, _agendapunt_form(punt)))
     return render(
         request,
         "opgaven/teamagenda.html",
@@ -130,16 +133,24 @@ def _terug(team) -> HttpResponse:
     return redirect("agenda:bewerken", slug=team.slug)
 
 
-def _team_en_punt(request: HttpRequest, slug: str, pk: int) -> tuple:
-    """The team its teamchef edits, and its item `pk`: None when it is gone (or another
-    team's, which is the same to this team)."""
-    team = get_team_for_user(request.user, slug, bewerken=True)
-    return team, team.agendapunten.filter(pk=pk).first()
+def _agendapunt_view(view: Callable) -> Callable:
+    """A view of the form of one agenda item, posted by the team's teamchef: it is called
+    with the team and the item. An item that is gone changes nothing: gone before the post
+    (or another team's, which is the same to this team), or meanwhile, when the service
+    raises `AgendaPunt.DoesNotExist`."""
 
+    @login_required
+    @require_POST
+    @wraps(view)
+    def met_punt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        team = get_team_for_user(request.user, slug, bewerken=True)
+        try:
+            return view(request, team, team.agendapunten.get(pk=pk))
+        except AgendaPunt.DoesNotExist:
+            messages.error(request, _("That agenda item no longer exists; nothing was changed."))
+            return _terug(team)
 
-def _bestaat_niet(request: HttpRequest, team) -> HttpResponse:
-    messages.error(request, _("That agenda item no longer exists; nothing was changed."))
-    return _terug(team)
+    return met_punt
 
 
 @login_required
@@ -176,12 +187,8 @@ def agenda_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
     return _teamagenda(request, team, opgaven=opgaven, toevoegen=form)
 
 
-@login_required
-@require_POST
-def agenda_wijzigen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    team, punt = _team_en_punt(request, slug, pk)
-    if punt is None:
-        return _bestaat_niet(request, team)
+@_agendapunt_view
+def agenda_wijzigen(request: HttpRequest, team: Basisteam, punt: AgendaPunt) -> HttpResponse:
     form = _agendapunt_form(punt, request.POST)
     if not form.is_valid():
         return _teamagenda(request, team, bewerkt=form)
@@ -193,33 +200,25 @@ def agenda_wijzigen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             form.cleaned_data["fase"],
             form.cleaned_data["notitie"],
         )
-    except AgendaPunt.DoesNotExist:
-        return _bestaat_niet(request, team)
     except Conflict as conflict:
         meld_conflict(form, conflict)
-        return _teamagenda(request, team, bewerkt=form, opgeslagen=conflict.huidig)
+        return _teamagenda(request, team, bewerkt=form)
     messages.success(request, _("The agenda item has been saved."))
     return _terug(team)
 
 
-@login_required
-@require_POST
-def agenda_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@_agendapunt_view
+def agenda_verwijderen(request: HttpRequest, team: Basisteam, punt: AgendaPunt) -> HttpResponse:
     """Posted by the item's own form: it carries the version the item was read at."""
-    team, punt = _team_en_punt(request, slug, pk)
-    if punt is None:
-        return _bestaat_niet(request, team)
     gelezen = VersieForm(request.POST, prefix=f"punt-{punt.pk}")
     try:
         haal_van_agenda(
             punt, request.user, gelezen.cleaned_data["versie"] if gelezen.is_valid() else None
         )
-    except AgendaPunt.DoesNotExist:
-        return _bestaat_niet(request, team)
     except Conflict as conflict:
         form = _agendapunt_form(punt, request.POST)
         form.full_clean()
         meld_conflict(form, conflict)
-        return _teamagenda(request, team, bewerkt=form, opgeslagen=conflict.huidig)
+        return _teamagenda(request, team, bewerkt=form)
     messages.success(request, _("Removed from the team agenda."))
     return _terug(team)

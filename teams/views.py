@@ -93,13 +93,11 @@ def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def team_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
     team = get_team_for_user(request.user, slug, bewerken=True)
     form = ContextForm(request.POST or None, instance=team, initial={"versie": team.versie})
-    opgeslagen = None
     if request.method == "POST" and form.is_valid():
         velden = {veld: form.cleaned_data[veld] for veld in Basisteam.CONTEXT_VELDEN}
         try:
             services.bewerk_context(team, form.cleaned_data["versie"], velden, door=request.user)
         except Conflict as conflict:
-            opgeslagen = conflict.huidig
             meld_conflict(form, conflict)
         else:
             messages.success(request, _("The team profile has been saved."))
@@ -110,7 +108,6 @@ def team_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "team": team,
             "form": form,
-            "opgeslagen": opgeslagen,
             "kruimels": [
                 (_("Basisteams"), reverse("teams:list")),
                 (team.naam, team.get_absolute_url()),

@@ -129,7 +129,6 @@ def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
     voorbeeld = get_voorbeeld_for_user(request.user, slug, bewerken=True)
     titel = voorbeeld.titel
     form = VoorbeeldForm(request.POST or None, instance=voorbeeld)
-    opgeslagen = None
     if request.method == "POST" and form.is_valid():
         try:
             services.werk_bij(
@@ -141,7 +140,6 @@ def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except Conflict as conflict:
             meld_conflict(form, conflict)
-            opgeslagen = conflict.huidig
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect(voorbeeld)
@@ -152,7 +150,6 @@ def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "voorbeeld": voorbeeld,
             "titel": titel,
-            "opgeslagen": opgeslagen,
             "kruimels": _kruimels((titel, voorbeeld.get_absolute_url()), (_("Edit"), None)),
         },
     )

@@ -68,7 +68,7 @@ def _bewaar(request: HttpRequest, afspraak: Afspraak, keuze: list[Opgave]):
             gesprek.status = Status.AFGEROND
         except Conflict as conflict:
             meld_conflict(form, conflict)
-            return {"form": form, "opgeslagen": conflict.huidig}
+            return {"form": form}
         else:
             meld_opgeslagen(request, "afspraak")
             if gewijzigd:

@@ -54,7 +54,6 @@ def gesprek_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("This gesprek is completed. Reopen it to change it."))
         return redirect(gesprek)
     form = _bewerkform(gesprek, request.POST or None)
-    opgeslagen = None
     # Completed while this teamchef was typing: the form is shown again with what they
     # typed, never thrown away, but it cannot be saved until the gesprek is reopened.
     afgerond = request.method == "POST" and gesprek.is_afgerond
@@ -71,7 +70,6 @@ def gesprek_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
         except services.GesprekAfgerond:
             afgerond = True
         except Conflict as conflict:
-            opgeslagen = conflict.huidig
             meld_conflict(form, conflict)
         else:
             meld_opgeslagen(request, "gesprek")
@@ -86,7 +84,6 @@ def gesprek_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
             "team": gesprek.basisteam,
             "gesprek": gesprek,
             "form": form,
-            "opgeslagen": opgeslagen,
             "afgerond": afgerond,
             "titel": _("Edit gesprek"),
             "annuleren": gesprek.get_absolute_url(),

@@ -67,7 +67,6 @@ def antwoord(request: HttpRequest, pk: int, antwoord_pk: int) -> HttpResponse:
         return _afgerond(request, gesprek, sleutel, [form])
     except Conflict as conflict:
         meld_conflict(form, conflict)
-        form.opgeslagen = conflict.huidig
         return toon_gesprek(request, gesprek, gebonden={sleutel: form})
     if gewijzigd:
         messages.success(
@@ -166,7 +165,6 @@ def afspraak_status(request: HttpRequest, pk: int, afspraak_pk: int) -> HttpResp
         )
     except Conflict as conflict:
         meld_conflict(form, conflict)
-        form.opgeslagen = conflict.huidig
         return toon_gesprek(request, gesprek, gebonden={sleutel: form})
     if gewijzigd:
         messages.success(request, _("The status of the afspraak has been saved."))
