@@ -23,6 +23,19 @@ from ..verslag import csv_response
 from .gedeeld import PER_PAGINA, afspraken_kruimels, gesprekken_kruimels, leden
 
 
+def _team_lijst(
+    request: HttpRequest, template: str, team: Basisteam, titel: str, rijen, **context
+) -> HttpResponse:
+    """A team's list page (`gesprekken/team_lijst.html`): the heading `titel` with the
+    team's name for `%(naam)s`, and `rijen` a page at a time."""
+    context |= {
+        "team": team,
+        "titel": titel % {"naam": team.naam},
+        "pagina": Paginator(rijen, PER_PAGINA).get_page(request.GET.get("page")),
+    }
+    return render(request, template, context)
+
+
 @login_required
 @require_safe
 def gesprek_list(request: HttpRequest, slug: str) -> HttpResponse:
@@ -37,17 +50,14 @@ def gesprek_list(request: HttpRequest, slug: str) -> HttpResponse:
         )
         .order_by("-datum", "-pk")
     )
-    pagina = Paginator(gesprekken, PER_PAGINA).get_page(request.GET.get("page"))
-    return render(
+    return _team_lijst(
         request,
         "gesprekken/gesprek_list.html",
-        {
-            "team": team,
-            "titel": _("Gesprekken of %(naam)s") % {"naam": team.naam},
-            "pagina": pagina,
-            "mag_aanmaken": mag_gesprek_aanmaken(request.user, team),
-            "kruimels": gesprekken_kruimels(team),
-        },
+        team,
+        _("Gesprekken of %(naam)s"),
+        gesprekken,
+        mag_aanmaken=mag_gesprek_aanmaken(request.user, team),
+        kruimels=gesprekken_kruimels(team),
     )
 
 
@@ -105,19 +115,15 @@ def _team_afspraken(request: HttpRequest, team: Basisteam) -> AfspraakFilter:
 def afspraak_list(request: HttpRequest, slug: str) -> HttpResponse:
     team = get_object_or_404(Basisteam, slug=slug)
     filterset = _team_afspraken(request, team)
-    pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("page"))
-    return render(
+    return _team_lijst(
         request,
         "gesprekken/afspraak_list.html",
-        {
-            "team": team,
-            "titel": _("Afspraken of %(naam)s") % {"naam": team.naam},
-            "filter": filterset,
-            "pagina": pagina,
-            "vandaag": timezone.localdate(),
-            "querystring": request.GET.urlencode(),
-            "kruimels": afspraken_kruimels(team),
-        },
+        team,
+        _("Afspraken of %(naam)s"),
+        filterset.qs,
+        filter=filterset,
+        querystring=request.GET.urlencode(),
+        kruimels=afspraken_kruimels(team),
     )
 
 
