@@ -14,15 +14,12 @@ from .resources import BasisteamResource, GemeenteResource, WerkgebiedResource
 
 
 class LidmaatschapInline(admin.TabularInline):
+    """A user's memberships on the user, a team's on the basisteam: the side the page is
+    about is the inline's own key, so the form shows only the other."""
+
     model = Lidmaatschap
     extra = 0
-    autocomplete_fields = ["basisteam"]
-
-
-class TeamLidmaatschapInline(admin.TabularInline):
-    model = Lidmaatschap
-    extra = 0
-    autocomplete_fields = ["user"]
+    autocomplete_fields = ["user", "basisteam"]
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -135,7 +132,7 @@ class BasisteamAdmin(ImportExportAdmin, VersieAdmin):
     search_fields = ["naam", "code", "district", "werkgebieden__gemeente__naam"]
     prepopulated_fields = {"slug": ["naam"]}
     readonly_fields = ["versie"]
-    inlines = [WerkgebiedInline, ClusterInline, TeamLidmaatschapInline]
+    inlines = [WerkgebiedInline, ClusterInline, LidmaatschapInline]
     fieldsets = [
         (None, {"fields": ["naam", "slug", "code", "eenheid", "district", "versie"]}),
         (
