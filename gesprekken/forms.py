@@ -22,9 +22,19 @@ class DatumInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-def _regels(tekst: str) -> str:
-    """Textareas post CRLF line ends; store LF so an unchanged answer stays unchanged."""
-    return tekst.replace("\r\n", "\n").replace("\r", "\n")
+class Tekstvak(forms.CharField):
+    """A textarea of `rijen` rows. Textareas post CRLF line ends; it keeps LF, so a text
+    saved unchanged stays unchanged."""
+
+    def __init__(self, *, rijen: int, **kwargs):
+        super().__init__(widget=forms.Textarea(attrs={"rows": rijen}), **kwargs)
+
+    def to_python(self, value) -> str:
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+    def has_changed(self, initial, data) -> bool:
+        # A text saved before with CRLF is unchanged when posted back as it was.
+        return super().has_changed(self.to_python(initial), data)
 
 
 class KeuzeUitLijst(forms.TypedChoiceField):
@@ -71,10 +81,10 @@ class GesprekForm(forms.Form):
         leeg_label=_("Nobody yet"),
         help_text=_("A member of the team; they may record the answers and afspraken."),
     )
-    deelnemers = forms.CharField(
+    deelnemers = Tekstvak(
         label=_("Participants"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rijen=3,
         help_text=_("Roles and organisations, e.g. wijkagenten, gemeente, woningcorporatie."),
     )
     zichtbaarheid = forms.ChoiceField(
@@ -92,17 +102,14 @@ class GesprekForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["gespreksleider"].zet_objecten(leden)
 
-    def clean_deelnemers(self) -> str:
-        return _regels(self.cleaned_data["deelnemers"])
-
 
 class GesprekBewerkenForm(VersieForm, GesprekForm):
     """The details of an existing gesprek. The leidraad stays: its questions were asked."""
 
-    samenvatting = forms.CharField(
+    samenvatting = Tekstvak(
         label=_("Summary"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        rijen=6,
         help_text=_("What the gesprek brought, in a few sentences, for the report."),
     )
 
@@ -120,28 +127,20 @@ class GesprekBewerkenForm(VersieForm, GesprekForm):
         super().__init__(*args, **kwargs)
         del self.fields["leidraad"]
 
-    def clean_samenvatting(self) -> str:
-        return _regels(self.cleaned_data["samenvatting"])
-
 
 class AntwoordForm(VersieForm):
-    tekst = forms.CharField(
-        label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 5})
-    )
+    tekst = Tekstvak(label=_("Answer"), required=False, rijen=5)
 
     def __init__(self, *args, nummer: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tekst"].label = _("Answer to question %(nummer)s") % {"nummer": nummer}
 
-    def clean_tekst(self) -> str:
-        return _regels(self.cleaned_data["tekst"])
-
 
 class AfspraakForm(forms.Form):
-    omschrijving = forms.CharField(
+    omschrijving = Tekstvak(
         label=_("Afspraak"),
         max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rijen=2,
         help_text=_("What will be done, concretely."),
     )
     eigenaar = forms.CharField(
