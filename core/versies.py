@@ -42,14 +42,26 @@ def vergrendel[M: models.Model](
     return huidig
 
 
-def leg_versie_vast(obj: models.Model, *, door, reden: str) -> None:
-    """Save `obj` as its next version, with who and why in its history."""
-    obj.versie += 1
-    if hasattr(obj, "bijgewerkt_door_id"):
-        obj.bijgewerkt_door = door
+def _bewaar(obj: models.Model, door, reden: str, *wie: str) -> None:
+    """Save `obj` with who and why in its history, and `door` in those of the fields `wie`
+    that its model has."""
+    for veld in wie:
+        if hasattr(obj, f"{veld}_id"):
+            setattr(obj, veld, door)
     obj._history_user = door
     obj._change_reason = str(reden)
     obj.save()
+
+
+def bewaar_nieuw(obj: models.Model, *, door, reden: str) -> None:
+    """Save a new object: who made it, and its first history row with who and why."""
+    _bewaar(obj, door, reden, "aangemaakt_door", "bijgewerkt_door")
+
+
+def leg_versie_vast(obj: models.Model, *, door, reden: str) -> None:
+    """Save `obj` as its next version, with who and why in its history."""
+    obj.versie += 1
+    _bewaar(obj, door, reden, "bijgewerkt_door")
 
 
 def _gelijk(obj: models.Model, naam: str, waarde: Any) -> bool:

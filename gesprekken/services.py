@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.versies import Conflict, leg_versie_vast, vergrendel
+from core.versies import Conflict, bewaar_nieuw, leg_versie_vast, vergrendel
 from opgaven.models import Gespreksleidraad, Gespreksvraag, Opgave
 from teams.models import Basisteam, User
 
@@ -68,13 +68,6 @@ class TeVeelAfspraken(Exception):
     def __init__(self, ruimte: int) -> None:
         super().__init__(ruimte)
         self.ruimte = ruimte
-
-
-def _bewaar_nieuw(obj: models.Model, door: User | None, reden) -> None:
-    """Save a new object; its first history row says who made it and why."""
-    obj._history_user = door
-    obj._change_reason = str(reden)
-    obj.save()
 
 
 def _wijzigingen(obj: models.Model, velden: dict[str, Any]) -> dict[str, Any]:
@@ -135,10 +128,8 @@ def maak_gesprek(
         deelnemers=deelnemers,
         zichtbaarheid=zichtbaarheid,
         samenvatting=samenvatting,
-        aangemaakt_door=door,
-        bijgewerkt_door=door,
     )
-    _bewaar_nieuw(gesprek, door, REDEN_GESPREK_GEMAAKT)
+    bewaar_nieuw(gesprek, door=door, reden=REDEN_GESPREK_GEMAAKT)
     gesprek.opgaven.set(opgaven)
     vragen = Gespreksvraag.objects.actief().filter(leidraad=leidraad).order_by("volgorde", "pk")
     # Unanswered: no history until the first text is saved.
@@ -255,11 +246,9 @@ def maak_afspraken(
             opgave=regel.get("opgave"),
             eigenaar=regel.get("eigenaar", ""),
             streefdatum=regel.get("streefdatum"),
-            aangemaakt_door=door,
-            bijgewerkt_door=door,
         )
         afspraak._opgevolgd_in = huidig
-        _bewaar_nieuw(afspraak, door, REDEN_AFSPRAAK_GEMAAKT)
+        bewaar_nieuw(afspraak, door=door, reden=REDEN_AFSPRAAK_GEMAAKT)
         afspraken.append(afspraak)
     return afspraken
 

@@ -5,7 +5,7 @@ item's history (`AgendaPunt.history`); a change or removal from a stale version 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from core.versies import vergrendel, werk_bij
+from core.versies import bewaar_nieuw, vergrendel, werk_bij
 from teams.models import Basisteam, User
 
 from .models import Aandachtspunt, AgendaPunt, Fase, Opgave
@@ -30,11 +30,8 @@ def zet_op_agenda(
         aandachtspunt=aandachtspunt,
         fase=fase,
         notitie=notitie,
-        bijgewerkt_door=door,
     )
-    punt._history_user = door
-    punt._change_reason = str(REDEN_TOEGEVOEGD)
-    punt.save()
+    bewaar_nieuw(punt, door=door, reden=REDEN_TOEGEVOEGD)
     return punt
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.versies import leg_versie_vast, vergrendel
+from core.versies import bewaar_nieuw, leg_versie_vast, vergrendel
 from teams.models import Basisteam, User
 
 from .models import Redactiestatus, Toepassing, Voorbeeld
@@ -31,10 +31,7 @@ def maak_aan(
     voorbeeld.auteur = door
     voorbeeld.contactpersoon = voorbeeld.contactpersoon or door
     voorbeeld.redactiestatus = Redactiestatus.INGEDIEND if indienen else Redactiestatus.CONCEPT
-    voorbeeld.bijgewerkt_door = door
-    voorbeeld._history_user = door
-    voorbeeld._change_reason = str(_("submitted") if indienen else _("saved as draft"))
-    voorbeeld.save()
+    bewaar_nieuw(voorbeeld, door=door, reden=_("submitted") if indienen else _("saved as draft"))
     if koppelingen:
         koppelingen()
     return voorbeeld
