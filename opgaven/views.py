@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from core.forms import VersieForm, meld_conflict
 from core.versies import Conflict
 from teams.access import get_team_for_user
+from teams.kruimels import team_kruimels
 from teams.models import Basisteam
 
 from .forms import AgendaToevoegenForm, AgendaWijzigenForm
@@ -120,11 +121,7 @@ def _teamagenda(
             if toevoegen is None
             else toevoegen,
             "historie": _historie(team),
-            "kruimels": [
-                (_("Basisteams"), reverse("teams:list")),
-                (team.naam, team.get_absolute_url()),
-                (_("Team agenda"), None),
-            ],
+            "kruimels": team_kruimels(team, (_("Team agenda"), None)),
         },
     )
 

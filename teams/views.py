@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -16,6 +15,7 @@ from . import services
 from .access import get_team_for_user, mag_team_bewerken
 from .filters import BasisteamFilter
 from .forms import ContextForm
+from .kruimels import team_kruimels
 from .models import Basisteam, Lidmaatschap, Werkgebied
 from .spreiding import spreiding, vergelijkbaar
 
@@ -83,7 +83,7 @@ def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "vergelijkbaar": vergelijkbaar(team.pk, alle),
             "mag_bewerken": mag_bewerken,
             "secties": secties("teamprofiel", request, team, {"mag_bewerken": mag_bewerken}),
-            "kruimels": [(_("Basisteams"), reverse("teams:list")), (team.naam, None)],
+            "kruimels": team_kruimels(team),
         },
     )
 
@@ -105,13 +105,5 @@ def team_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "teams/team_form.html",
-        {
-            "team": team,
-            "form": form,
-            "kruimels": [
-                (_("Basisteams"), reverse("teams:list")),
-                (team.naam, team.get_absolute_url()),
-                (_("Edit context"), None),
-            ],
-        },
+        {"team": team, "form": form, "kruimels": team_kruimels(team, (_("Edit context"), None))},
     )

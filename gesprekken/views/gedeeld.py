@@ -12,23 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from opgaven.models import Opgave
+from teams.kruimels import team_kruimels
 from teams.models import Basisteam, User
 
 from ..models import Gesprek
 
 PER_PAGINA = 25
 SUGGESTIES = "eigenaar-suggesties"  # id of the datalist of team members
-
-
-# The last crumb is the page itself: the breadcrumbs include shows it without its link.
-
-
-def team_kruimels(team: Basisteam, *verder) -> list:
-    return [
-        (_("Basisteams"), reverse("teams:list")),
-        (team.naam, team.get_absolute_url()),
-        *verder,
-    ]
 
 
 def gesprekken_kruimels(team: Basisteam, *verder) -> list:
