@@ -100,6 +100,19 @@ def _unieke_slug(titel: str) -> str:
     return slug
 
 
+def _formulier(
+    request: HttpRequest, form: VoorbeeldForm, voorbeeld: Voorbeeld | None = None, titel: str = ""
+) -> HttpResponse:
+    """The form page: a new voorbeeld, or `voorbeeld` edited, under its `titel` as it read
+    before this post."""
+    if voorbeeld is None:
+        kruimels = _kruimels((_("Share a voorbeeld"), None))
+    else:
+        kruimels = _kruimels((titel, voorbeeld.get_absolute_url()), (_("Edit"), None))
+    context = {"form": form, "voorbeeld": voorbeeld, "titel": titel, "kruimels": kruimels}
+    return render(request, "voorbeelden/voorbeeld_form.html", context)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def voorbeeld_nieuw(request: HttpRequest) -> HttpResponse:
@@ -116,11 +129,7 @@ def voorbeeld_nieuw(request: HttpRequest) -> HttpResponse:
             else _("Saved as a draft. Only you and the redactie can see it."),
         )
         return redirect(voorbeeld)
-    return render(
-        request,
-        "voorbeelden/voorbeeld_form.html",
-        {"form": form, "kruimels": _kruimels((_("Share a voorbeeld"), None))},
-    )
+    return _formulier(request, form)
 
 
 @login_required
@@ -143,16 +152,7 @@ def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect(voorbeeld)
-    return render(
-        request,
-        "voorbeelden/voorbeeld_form.html",
-        {
-            "form": form,
-            "voorbeeld": voorbeeld,
-            "titel": titel,
-            "kruimels": _kruimels((titel, voorbeeld.get_absolute_url()), (_("Edit"), None)),
-        },
-    )
+    return _formulier(request, form, voorbeeld, titel)
 
 
 @login_required
