@@ -734,6 +734,27 @@ class TestACompletedGesprekKeepsWhatWasAgreed:
         afspraak.refresh_from_db()
         assert afspraak.status == "loopt"
 
+    def test_the_same_text_with_other_line_ends_is_no_change(self, client, gesprek, teamchef):
+        """An omschrijving saved with CRLF line ends, as textareas post them, is the same
+        text when the browser posts it back: the follow-up still saves."""
+        (afspraak,) = services.maak_afspraken(
+            gesprek, teamchef, [{"omschrijving": "Wijkschouw\r\nmet de gemeente"}]
+        )
+        services.zet_status(gesprek, "gevoerd", heropenen=False)
+        services.zet_status(gesprek, "afgerond", heropenen=False)
+        client.force_login(teamchef)
+        response = client.post(
+            f"/gesprekken/afspraken/{afspraak.pk}/",
+            {
+                "omschrijving": "Wijkschouw\r\nmet de gemeente",
+                "status": "loopt",
+                "versie": afspraak.versie,
+            },
+        )
+        assert response.status_code == 302
+        afspraak.refresh_from_db()
+        assert afspraak.status == "loopt"
+
     def test_an_open_gesprek_still_takes_everything(self, client, gesprek, teamchef):
         (afspraak,) = services.maak_afspraken(gesprek, teamchef, [{"omschrijving": "Doen"}])
         client.force_login(teamchef)
@@ -742,6 +763,9 @@ class TestACompletedGesprekKeepsWhatWasAgreed:
         client.post(url, {"omschrijving": "Anders doen", "status": "open", "versie": 1})
         afspraak.refresh_from_db()
         assert afspraak.omschrijving == "Anders doen"
+        client.post(url, {"omschrijving": "Anders\r\ndoen", "status": "open", "versie": 2})
+        afspraak.refresh_from_db()
+        assert afspraak.omschrijving == "Anders\ndoen"
 
 
 class TestTheQuestionAsAsked:
