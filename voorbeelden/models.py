@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Bijgewerkt, Versiebeheerd, alleen_keuzes, historie, persoon
-from core.opmaak import schoon
 from opgaven.models import Aandachtspunt, Opgave
 
 BRON_FOLDER = "Podium voor goed politiewerk (ontwikkelagenda GGP)"
@@ -176,6 +175,9 @@ class Voorbeeld(Versiebeheerd, Bijgewerkt, models.Model):
     # The search vector is derived from the text; the history need not keep it.
     history = historie(excluded_fields=["zoekvector"])
 
+    # Kept as typed (blank line: paragraph, “- ”: list item, links and emphasis as HTML);
+    # rendered and sanitised at display by `core.opmaak.schoon`, so editors get back what
+    # they wrote.
     OPGEMAAKTE_VELDEN = ("aanleiding", "aanpak", "resultaat", "lessen")
 
     class Meta:
@@ -200,7 +202,10 @@ class Voorbeeld(Versiebeheerd, Bijgewerkt, models.Model):
 
     def save(self, *args, **kwargs) -> None:
         for veld in self.OPGEMAAKTE_VELDEN:
-            setattr(self, veld, schoon(getattr(self, veld)))
+            # Textareas post CRLF: one kind of line end, so a text posted back unchanged
+            # is stored unchanged.
+            tekst = getattr(self, veld) or ""
+            setattr(self, veld, tekst.replace("\r\n", "\n").replace("\r", "\n"))
         super().save(*args, **kwargs)
         werk_zoekvector_bij(Voorbeeld.objects.filter(pk=self.pk))
 
