@@ -80,7 +80,7 @@ def test_texts_as_the_folder_gives_them_and_nothing_invented():
     assert "tussen 07.00 en 23.00 uur niet-spoedmeldingen" in webcare.samenvatting
     assert webcare.periode == "Sinds september 2017"
     fabricius = Voorbeeld.objects.get(slug="fabricius")
-    assert fabricius.aanleiding.startswith("<p>Fabricius werd gestart om het havengebied")
+    assert fabricius.aanleiding.startswith("Fabricius werd gestart om het havengebied")
     assert "repressieve als preventieve focus" in fabricius.aanpak
     for voorbeeld in Voorbeeld.objects.all():
         assert voorbeeld.resultaat == ""

@@ -16,7 +16,7 @@ GETYPT = {
     "aanleiding": "Veel kleine ergernissen bleven onbekend.\n\nBewoners wisten niet waar ze "
     "terechtkonden.\nDat zeiden ze bij de koffie.",
     "aanpak": "We begonnen klein:\n\n- een app met de gemeente\n- wekelijkse terugkoppeling "
-    "door de wijkagent\n  over wat er gebeurde\n\nZie <a href=\"https://example.org/?a=1&b=2\">"
+    'door de wijkagent\n  over wat er gebeurde\n\nZie <a href="https://example.org/?a=1&b=2">'
     "de handleiding</a> en <em>vooral</em> de <strong>lessen</strong>.",
     "resultaat": "Meer meldingen (R&D-afdeling: 3 < 5 > 2) & minder overlast.",
     "lessen": "- Begin bij de bewoners\n- Hou het klein\n\nTot slot: “geduld”.",
@@ -169,5 +169,7 @@ def test_the_detail_page_renders_paragraphs_lists_links_and_emphasis(client, col
         '<p>Zie <a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer nofollow">'
         "de handleiding</a> en <em>vooral</em> de <strong>lessen</strong>.</p>"
     ) in html
-    assert "<p>Meer meldingen (R&amp;D-afdeling: 3 &lt; 5 &gt; 2) &amp; minder overlast.</p>" in html
+    assert (
+        "<p>Meer meldingen (R&amp;D-afdeling: 3 &lt; 5 &gt; 2) &amp; minder overlast.</p>" in html
+    )
     assert "<ul><li>Begin bij de bewoners</li><li>Hou het klein</li></ul>\n<p>Tot slot:" in html

@@ -107,10 +107,7 @@ def test_share_as_draft_then_submit(client, collega):
         collega,
         collega,
     )
-    assert (
-        voorbeeld.aanpak
-        == "<ul><li>app met de gemeente</li><li>wekelijkse terugkoppeling</li></ul>"
-    )
+    assert voorbeeld.aanpak == "- app met de gemeente\n- wekelijkse terugkoppeling"
     response = client.post(
         f"/voorbeelden/{voorbeeld.slug}/bewerken/",
         _formulier(actie="indienen", versie=voorbeeld.versie, resultaat="Meer meldingen."),
@@ -118,7 +115,7 @@ def test_share_as_draft_then_submit(client, collega):
     assert response.status_code == 302
     voorbeeld.refresh_from_db()
     assert voorbeeld.redactiestatus == "ingediend"
-    assert voorbeeld.resultaat == "<p>Meer meldingen.</p>"
+    assert voorbeeld.resultaat == "Meer meldingen."
     assert list(voorbeeld.history.values_list("history_change_reason", flat=True)) == [
         "ingediend",
         "bewaard als concept",
