@@ -28,3 +28,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
 ]
+
+# 500.html with the site's name but without the request's context (see podium.fouten).
+handler500 = "podium.fouten.server_error"

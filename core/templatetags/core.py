@@ -1,8 +1,12 @@
 """Template helpers shared by every app; loaded as a builtin (see TEMPLATES)."""
 
+from urllib.parse import urlsplit
+
 from django import template
+from django.core.exceptions import DisallowedHost
 from django.db import models
 from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString
 
 from core import opmaak as _opmaak
@@ -55,3 +59,21 @@ def als_opgeslagen(obj, naam: str) -> str:
     else:
         waarde = getattr(obj, naam)
     return "" if waarde is None else str(waarde)
+
+
+@register.filter
+def vorige_pagina(request) -> str:
+    """The page of this site the visitor came from (its Referer), as a way back from an
+    error page; empty without a request, from another site, or for the same page."""
+    verwijzer = getattr(request, "META", {}).get("HTTP_REFERER", "")
+    if not verwijzer:
+        return ""
+    try:
+        host = request.get_host()
+    except DisallowedHost:  # the 400 of a request for another host
+        return ""
+    if not url_has_allowed_host_and_scheme(verwijzer, {host}, require_https=request.is_secure()):
+        return ""
+    pad = urlsplit(verwijzer)
+    terug = pad.path + (f"?{pad.query}" if pad.query else "")
+    return "" if terug == request.get_full_path() else terug
