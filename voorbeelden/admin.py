@@ -22,7 +22,6 @@ class SamenvoegenForm(forms.Form):
         label=_("Keep this partner"),
         widget=forms.RadioSelect,
         empty_label=None,
-        help_text=_("Its voorbeelden get this partner; the other selected partners are removed."),
     )
 
     def __init__(self, *args, partners, **kwargs):

@@ -11,6 +11,8 @@ from django.db.migrations.executor import MigrationExecutor
 from voorbeelden.models import Voorbeeld
 
 VOOR = [("voorbeelden", "0003_historie")]
+
+
 # Forward to the newest migrations: the models the test reads with are today's.
 def _nieuwste():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
