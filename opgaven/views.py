@@ -57,9 +57,9 @@ def opgave_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "aandachtspunten": opgave.aandachtspunten.all(),
             # Through the reverse relation's manager: opgaven does not import the voorbeelden
             # app, and what “published” means stays with it.
-            "voorbeelden": opgave.voorbeelden.gepubliceerd().order_by("-gepubliceerd_op", "titel")[
-                :10
-            ],
+            "voorbeelden": opgave.voorbeelden.gepubliceerd_voor(request.user).order_by(
+                "-gepubliceerd_op", "titel"
+            )[:10],
             "leidraden": _leidraden_met_vragen().filter(opgaven=opgave),
             "vorige": buren.filter(nummer__lt=opgave.nummer).order_by("-nummer").first(),
             "volgende": buren.filter(nummer__gt=opgave.nummer).order_by("nummer").first(),

@@ -1,7 +1,7 @@
 """Fetch-and-authorise: every voorbeeld view gets its voorbeeld through one of these."""
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from teams.models import User
 
@@ -10,16 +10,28 @@ from .models import Redactiestatus, Voorbeeld
 BEWERKBAAR = {Redactiestatus.CONCEPT, Redactiestatus.INGEDIEND, Redactiestatus.AFGEWEZEN}
 
 
+class InloggenNodig(Exception):
+    """The voorbeeld is published for colleagues only: log in to read it, as on every page
+    for logged-in colleagues."""
+
+
 def get_voorbeeld_for_user(user: User, slug: str, *, bewerken: bool = False) -> Voorbeeld:
-    """Published voorbeelden for everyone; a concept only for its author and the redactie,
-    others get 404 (no leaking that it exists). The author edits their own until it is
-    published; after that the redactie does, in the admin."""
-    voorbeeld = get_object_or_404(
-        Voorbeeld.objects.zichtbaar_voor(user).select_related(
-            "eenheid", "basisteam", "contactpersoon", "auteur"
-        ),
-        slug=slug,
-    )
+    """What `Voorbeeld.objects.zichtbaar_voor(user)` holds; an anonymous visitor who asks
+    for a published voorbeeld that is not openbaar gets `InloggenNodig`. A concept is there
+    only for its author and the redactie, others get 404 (no leaking that it exists). The
+    author edits their own until it is published; after that the redactie does, in the
+    admin."""
+    try:
+        voorbeeld = (
+            Voorbeeld.objects.zichtbaar_voor(user)
+            .select_related("eenheid", "basisteam", "contactpersoon", "auteur")
+            .get(slug=slug)
+        )
+    except Voorbeeld.DoesNotExist:
+        gepubliceerd = Voorbeeld.objects.gepubliceerd().filter(slug=slug)
+        if not user.is_authenticated and gepubliceerd.exists():
+            raise InloggenNodig from None
+        raise Http404 from None
     if bewerken and not (
         voorbeeld.auteur_id == user.pk and voorbeeld.redactiestatus in BEWERKBAAR
     ):

@@ -1,8 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
@@ -13,11 +16,60 @@ from .forms import HERKOMST
 from .models import Partner, Redactiestatus, Toepassing, Voorbeeld
 
 
+class SamenvoegenForm(forms.Form):
+    doel = forms.ModelChoiceField(
+        queryset=Partner.objects.none(),
+        label=_("Keep this partner"),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["doel"].queryset = partners
+
+
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
+    """Authors add partners that are not in the list yet; the redactie merges the ones
+    that turn out to be the same."""
+
     list_display = ["naam", "soort"]
     list_filter = ["soort"]
     search_fields = ["naam"]
+    actions = ["voeg_samen"]
+
+    @admin.action(description=_("Merge the selected partners"), permissions=["change"])
+    def voeg_samen(self, request, queryset):
+        form = SamenvoegenForm(
+            request.POST if "bevestig" in request.POST else None, partners=queryset
+        )
+        if form.is_valid():
+            doel = form.cleaned_data["doel"]
+            aantal = services.voeg_partners_samen(doel, queryset.exclude(pk=doel.pk))
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d partner merged into %(doel)s.",
+                    "%(count)d partners merged into %(doel)s.",
+                    aantal,
+                )
+                % {"count": aantal, "doel": doel},
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/voorbeelden/samenvoegen.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Merge partners"),
+                "partners": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
 
 class ToepassingInline(admin.TabularInline):
@@ -51,6 +103,10 @@ class AfwijzenForm(forms.Form):
     )
 
 
+# The buttons on the change page of a submitted voorbeeld: the same steps as the actions.
+PUBLICEREN, AFWIJZEN = "_publiceren", "_afwijzen"
+
+
 def _overgang(queryset, request, nieuw: str) -> tuple[int, int]:
     gelukt = mislukt = 0
     for voorbeeld in queryset:
@@ -65,14 +121,17 @@ def _overgang(queryset, request, nieuw: str) -> tuple[int, int]:
 @admin.register(Voorbeeld)
 class VoorbeeldAdmin(VersieAdmin):
     """The redactie's review queue: submitted voorbeelden first. The editorial status only
-    changes through the actions, so only valid transitions exist. An edit here is a version
-    like one on the page, checked against the version the form was read at."""
+    changes through the actions (and, on the change page of a submitted one, the buttons
+    Publiceren and Afwijzen), so only valid transitions exist. An edit here is a version
+    like one on the page, checked against the version the form was read at. Nobody deletes
+    a voorbeeld: it is archived, with its history and the teams that apply it."""
 
     reden = _("edited by the redactie")
 
     list_display = [
         "titel",
         "redactiestatus",
+        "openbaar",
         "auteur",
         "eenheid",
         "aangemaakt_op",
@@ -80,6 +139,7 @@ class VoorbeeldAdmin(VersieAdmin):
     ]
     list_filter = [
         "redactiestatus",
+        "openbaar",
         "opgaven",
         "eenheid",
         "onderbouwing",
@@ -123,6 +183,7 @@ class VoorbeeldAdmin(VersieAdmin):
                     "beoordeeld_op",
                     "afwijzingsreden",
                     "gepubliceerd_op",
+                    "openbaar",
                     "bron",
                     "versie",
                 ]
@@ -130,6 +191,68 @@ class VoorbeeldAdmin(VersieAdmin):
         ),
         (_("History"), {"fields": ["versies"]}),
     ]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Not even a superuser: archiving keeps the history and the teams that apply it.
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/afwijzen/",
+                self.admin_site.admin_view(self.afwijzen_view),
+                name="voorbeelden_voorbeeld_afwijzen",
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["te_beoordelen"] = (
+            obj is not None
+            and obj.redactiestatus == Redactiestatus.INGEDIEND
+            and self.has_change_permission(request, obj)
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        # Publishing or rejecting without editing adds no “edited” version before it.
+        besluit = PUBLICEREN in request.POST or AFWIJZEN in request.POST
+        if change and besluit and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        """The buttons save what was edited first, then decide, as the actions do."""
+        if PUBLICEREN in request.POST:
+            self._ga_naar(request, [obj], Redactiestatus.GEPUBLICEERD)
+            return redirect("admin:voorbeelden_voorbeeld_changelist")
+        if AFWIJZEN in request.POST:
+            return redirect("admin:voorbeelden_voorbeeld_afwijzen", obj.pk)
+        return super().response_change(request, obj)
+
+    def afwijzen_view(self, request, object_id):
+        """The reason for rejecting one voorbeeld, asked as the action asks it."""
+        voorbeeld = self.get_object(request, object_id)
+        if voorbeeld is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, voorbeeld):
+            raise PermissionDenied
+        form = AfwijzenForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            self._ga_naar(request, [voorbeeld], Redactiestatus.AFGEWEZEN)
+            return redirect("admin:voorbeelden_voorbeeld_changelist")
+        return TemplateResponse(
+            request,
+            "admin/voorbeelden/afwijzen.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Reject voorbeelden"),
+                "voorbeelden": [voorbeeld],
+                "form": form,
+                "opts": self.model._meta,
+                "terug": reverse("admin:voorbeelden_voorbeeld_change", args=[voorbeeld.pk]),
+            },
+        )
 
     def get_ordering(self, request):
         wachtrij = Case(

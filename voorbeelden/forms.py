@@ -54,9 +54,22 @@ class VoorbeeldForm(VersieForm, forms.ModelForm):
             "opgaven": _("Choose at least one opgave this voorbeeld works on."),
             "aandachtspunten": _("Only aandachtspunten of the opgaven you chose."),
             "basisteam": _("The team where it happens, if it is one team."),
-            "partners": _("The partners you work with; the redactie adds missing ones."),
+            "partners": _("The partners you work with. Not in the list? Add it below."),
             "onderbouwing": _("Has anyone evaluated it, and how independently?"),
         }
+
+    # A partner that is not in the list yet: created when the voorbeeld is saved.
+    nieuwe_partner = forms.CharField(
+        label=_("Name of the partner"),
+        max_length=Partner._meta.get_field("naam").max_length,
+        required=False,
+        help_text=_("For example: Gemeente Houten."),
+    )
+    nieuwe_partner_soort = forms.ChoiceField(
+        label=_("Kind of partner"),
+        choices=[("", _("Choose a kind")), *Partner.Soort.choices],
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,7 +105,39 @@ class VoorbeeldForm(VersieForm, forms.ModelForm):
             self.add_error("basisteam", _("This basisteam belongs to another eenheid."))
         if team and not eenheid:
             cleaned["eenheid"] = team.eenheid
+        self._clean_nieuwe_partner(cleaned)
         return cleaned
+
+    def _clean_nieuwe_partner(self, cleaned) -> None:
+        naam = " ".join(cleaned.get("nieuwe_partner", "").split())
+        cleaned["nieuwe_partner"] = naam
+        soort = cleaned.get("nieuwe_partner_soort")
+        if soort and not naam:
+            self.add_error("nieuwe_partner", _("Give the name of the partner."))
+        elif naam and not soort and not Partner.objects.filter(naam__iexact=naam).exists():
+            self.add_error("nieuwe_partner_soort", _("Choose what kind of partner it is."))
+
+    def nieuwe_partner_velden(self):
+        return [self["nieuwe_partner"], self["nieuwe_partner_soort"]]
+
+    def getypte_partner(self) -> Partner | None:
+        """The partner typed in, unsaved (the service finds or creates it), or None."""
+        naam = self.cleaned_data.get("nieuwe_partner")
+        if not naam:
+            return None
+        return Partner(naam=naam, soort=self.cleaned_data.get("nieuwe_partner_soort", ""))
+
+
+def herkomst_van(user) -> dict:
+    """Where a new voorbeeld of `user` most likely comes from: their team and its eenheid
+    if they are in one team; the eenheid if all their teams share it; else nothing."""
+    teams = list(Basisteam.objects.van_lid(user).values_list("pk", "eenheid_id").distinct())
+    eenheden = {eenheid for _team, eenheid in teams}
+    if len(teams) == 1:
+        return {"basisteam": teams[0][0], "eenheid": teams[0][1]}
+    if len(eenheden) == 1:
+        return {"eenheid": eenheden.pop()}
+    return {}
 
 
 class ToepassenForm(forms.Form):

@@ -78,13 +78,26 @@ class VoorbeeldQuerySet(models.QuerySet):
     def gepubliceerd(self) -> "VoorbeeldQuerySet":
         return self.filter(redactiestatus=Redactiestatus.GEPUBLICEERD)
 
+    def openbaar(self) -> "VoorbeeldQuerySet":
+        """Published ones the redactie opened to readers outside the police."""
+        return self.gepubliceerd().filter(openbaar=True)
+
+    def te_beoordelen(self) -> "VoorbeeldQuerySet":
+        return self.filter(redactiestatus=Redactiestatus.INGEDIEND)
+
+    def gepubliceerd_voor(self, user) -> "VoorbeeldQuerySet":
+        """The published ones `user` may read: all of them for a colleague who is logged
+        in, only the openbaar ones for anyone else."""
+        return self.gepubliceerd() if user.is_authenticated else self.openbaar()
+
     def zichtbaar_voor(self, user) -> "VoorbeeldQuerySet":
-        """Published ones for everyone; the author's own at any stage; all for redactie."""
+        """Every one `user` may open: the published ones they may read, the author's own at
+        any stage, all of them for the redactie."""
         if user.is_authenticated and user.has_perm("voorbeelden.change_voorbeeld"):
             return self
         if user.is_authenticated:
             return self.filter(Q(redactiestatus=Redactiestatus.GEPUBLICEERD) | Q(auteur=user))
-        return self.gepubliceerd()
+        return self.openbaar()
 
     def met_aantal_toepassingen(self) -> "VoorbeeldQuerySet":
         # A subquery, not a join with GROUP BY: counting and paging the list stay cheap.
@@ -166,6 +179,12 @@ class Voorbeeld(Versiebeheerd, Bijgewerkt, models.Model):
     afwijzingsreden = models.TextField(_("reason for rejection"), blank=True)
     gepubliceerd_op = models.DateTimeField(_("published at"), null=True, blank=True)
     bron = models.CharField(_("source"), max_length=300, blank=True)
+    # Published voorbeelden are for colleagues; only the redactie opens one to everyone.
+    openbaar = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_("Anyone may read it, also without logging in and in the feed."),
+    )
     # Not `core.models.Aangemaakt`: the author is the creator, and the folder's voorbeelden
     # keep the date they were first described.
     aangemaakt_op = models.DateTimeField(_("created at"), default=timezone.now)

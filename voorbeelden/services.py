@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.versies import bewaar_nieuw, leg_versie_vast, vergrendel
 from teams.models import Basisteam, User
 
-from .models import Redactiestatus, Toepassing, Voorbeeld
+from .models import Partner, Redactiestatus, Toepassing, Voorbeeld
 from .tasks import meld_beoordeling
 
 # Saved together with the voorbeeld, in its transaction: the form's many-to-many fields.
@@ -22,18 +22,40 @@ class OngeldigeOvergang(Exception):
     pass
 
 
+def partner_met_naam(naam: str, soort: str) -> Partner:
+    """The partner called `naam`, whatever its capitals; a new one of `soort` when there
+    is none yet. Two spellings that still differ are merged by the redactie in the admin."""
+    bestaand = Partner.objects.filter(naam__iexact=naam).first()
+    if bestaand is not None:
+        return bestaand
+    # get_or_create: someone may add the same name at the same moment (naam is unique).
+    return Partner.objects.get_or_create(naam=naam, defaults={"soort": soort})[0]
+
+
+def _koppel(voorbeeld: Voorbeeld, koppelingen: Koppelingen, nieuwe_partner: Partner | None):
+    if koppelingen:
+        koppelingen()
+    if nieuwe_partner is not None:
+        voorbeeld.partners.add(partner_met_naam(nieuwe_partner.naam, nieuwe_partner.soort))
+
+
 @transaction.atomic
 def maak_aan(
-    voorbeeld: Voorbeeld, door: User, *, indienen: bool, koppelingen: Koppelingen = None
+    voorbeeld: Voorbeeld,
+    door: User,
+    *,
+    indienen: bool,
+    koppelingen: Koppelingen = None,
+    nieuwe_partner: Partner | None = None,
 ) -> Voorbeeld:
     """A colleague's new voorbeeld, saved as concept or submitted straight away. The form
-    has already set its fields; `koppelingen` saves its many-to-many fields."""
+    has already set its fields; `koppelingen` saves its many-to-many fields and
+    `nieuwe_partner` (unsaved) is a partner the author typed that was not in the list."""
     voorbeeld.auteur = door
     voorbeeld.contactpersoon = voorbeeld.contactpersoon or door
     voorbeeld.redactiestatus = Redactiestatus.INGEDIEND if indienen else Redactiestatus.CONCEPT
     bewaar_nieuw(voorbeeld, door=door, reden=_("submitted") if indienen else _("saved as draft"))
-    if koppelingen:
-        koppelingen()
+    _koppel(voorbeeld, koppelingen, nieuwe_partner)
     return voorbeeld
 
 
@@ -45,6 +67,7 @@ def werk_bij(
     *,
     indienen: bool,
     koppelingen: Koppelingen = None,
+    nieuwe_partner: Partner | None = None,
 ) -> None:
     """Save the author's edit (the form has set `voorbeeld`'s fields) unless someone saved
     since `gelezen_versie` was read: then `core.versies.Conflict`. Submitting is checked
@@ -54,8 +77,7 @@ def werk_bij(
     if indienen and huidig.mag_naar(Redactiestatus.INGEDIEND):
         voorbeeld.redactiestatus = Redactiestatus.INGEDIEND
     leg_versie_vast(voorbeeld, door=door, reden=_("submitted") if indienen else _("edited"))
-    if koppelingen:
-        koppelingen()
+    _koppel(voorbeeld, koppelingen, nieuwe_partner)
 
 
 @transaction.atomic
@@ -89,3 +111,29 @@ def pas_toe(voorbeeld: Voorbeeld, team: Basisteam, door: User) -> bool:
         voorbeeld=voorbeeld, basisteam=team, defaults={"door": door}
     )
     return nieuw
+
+
+def pas_niet_meer_toe(voorbeeld: Voorbeeld, team: Basisteam) -> bool:
+    """Undo `pas_toe` for `team`; False if it had not recorded it."""
+    aantal, _per_model = Toepassing.objects.filter(voorbeeld=voorbeeld, basisteam=team).delete()
+    return aantal > 0
+
+
+@transaction.atomic
+def voeg_partners_samen(doel: Partner, anderen) -> int:
+    """Merge the partners `anderen` into `doel`: their voorbeelden get `doel`, and they
+    are deleted. Returns how many were merged. The link table changes, not the voorbeeld:
+    no version of a voorbeeld is made."""
+    anderen = list(anderen.exclude(pk=doel.pk))
+    Koppeling = Voorbeeld.partners.through
+    voorbeelden = (
+        Koppeling.objects.filter(partner__in=anderen)
+        .exclude(voorbeeld__partners=doel)
+        .values_list("voorbeeld_id", flat=True)
+        .distinct()
+    )
+    Koppeling.objects.bulk_create(
+        [Koppeling(voorbeeld_id=pk, partner=doel) for pk in voorbeelden], ignore_conflicts=True
+    )
+    Partner.objects.filter(pk__in=[p.pk for p in anderen]).delete()
+    return len(anderen)

@@ -11,5 +11,10 @@ urlpatterns = [
     path("<slug:slug>/", views.voorbeeld_detail, name="detail"),
     path("<slug:slug>/bewerken/", views.voorbeeld_bewerken, name="bewerken"),
     path("<slug:slug>/toepassen/", views.voorbeeld_toepassen, name="toepassen"),
+    path(
+        "<slug:slug>/niet-meer-toepassen/",
+        views.voorbeeld_niet_meer_toepassen,
+        name="niet_meer_toepassen",
+    ),
     path("<slug:slug>/vraag/", views.voorbeeld_vraag, name="vraag"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -19,9 +20,9 @@ from core.versies import Conflict
 from teams.models import Basisteam
 
 from . import services
-from .access import get_voorbeeld_for_user
+from .access import InloggenNodig, get_voorbeeld_for_user
 from .filters import VoorbeeldFilter
-from .forms import ToepassenForm, VoorbeeldForm, VraagForm
+from .forms import ToepassenForm, VoorbeeldForm, VraagForm, herkomst_van
 from .models import Voorbeeld
 from .tasks import stuur_vraag
 
@@ -36,7 +37,7 @@ def _kruimels(*extra):
 @require_safe
 def voorbeeld_list(request: HttpRequest) -> HttpResponse:
     voorbeelden = (
-        Voorbeeld.objects.gepubliceerd()
+        Voorbeeld.objects.gepubliceerd_voor(request.user)
         .met_aantal_toepassingen()
         .select_related("eenheid", "basisteam")
         .prefetch_related("opgaven")
@@ -57,20 +58,22 @@ def voorbeeld_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def voorbeeld_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    voorbeeld = get_voorbeeld_for_user(request.user, slug)
+    try:
+        voorbeeld = get_voorbeeld_for_user(request.user, slug)
+    except InloggenNodig:
+        return redirect_to_login(request.get_full_path())
     punten = list(voorbeeld.aandachtspunten.select_related("opgave"))
     verwant = (
-        Voorbeeld.objects.gepubliceerd()
+        Voorbeeld.objects.gepubliceerd_voor(request.user)
         .filter(aandachtspunten__in=punten)
         .exclude(pk=voorbeeld.pk)
         .annotate(gedeeld=Count("aandachtspunten"))
         .order_by("-gedeeld", "-gepubliceerd_op")[:5]
     )
-    mijn_teams = (
-        Basisteam.objects.van_lid(request.user).exclude(toepassingen__voorbeeld=voorbeeld)
-        if request.user.is_authenticated
-        else Basisteam.objects.none()
-    )
+    toepassingen = list(voorbeeld.toepassingen.select_related("basisteam"))
+    mijn_teams = list(Basisteam.objects.van_lid(request.user))
+    toegepast = {t.basisteam_id for t in toepassingen}
+    nog_niet = [team.pk for team in mijn_teams if team.pk not in toegepast]
     return render(
         request,
         "voorbeelden/voorbeeld_detail.html",
@@ -79,9 +82,14 @@ def voorbeeld_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "opgaven": voorbeeld.opgaven.all(),
             "aandachtspunten": punten,
             "partners": voorbeeld.partners.all(),
-            "toepassingen": voorbeeld.toepassingen.select_related("basisteam"),
+            "toepassingen": toepassingen,
+            # The teams of this user that may undo theirs.
+            "eigen_teams": {team.pk for team in mijn_teams},
             "verwant": verwant,
-            "toepassen": ToepassenForm(teams=mijn_teams) if mijn_teams else None,
+            "toepassen": ToepassenForm(teams=Basisteam.objects.filter(pk__in=nog_niet))
+            if nog_niet
+            else None,
+            "redactie": request.user.has_perm("voorbeelden.change_voorbeeld"),
             "vraag": VraagForm() if voorbeeld.contactpersoon_id else None,
             "mag_bewerken": request.user.is_authenticated
             and voorbeeld.auteur_id == request.user.pk
@@ -116,12 +124,21 @@ def _formulier(
 @login_required
 @require_http_methods(["GET", "POST"])
 def voorbeeld_nieuw(request: HttpRequest) -> HttpResponse:
-    form = VoorbeeldForm(request.POST or None)
+    if request.method == "POST":
+        form = VoorbeeldForm(request.POST)
+    else:
+        form = VoorbeeldForm(initial=herkomst_van(request.user))
     if request.method == "POST" and form.is_valid():
         voorbeeld = form.save(commit=False)
         voorbeeld.slug = _unieke_slug(voorbeeld.titel)
         indienen = request.POST.get("actie") == "indienen"
-        services.maak_aan(voorbeeld, request.user, indienen=indienen, koppelingen=form.save_m2m)
+        services.maak_aan(
+            voorbeeld,
+            request.user,
+            indienen=indienen,
+            koppelingen=form.save_m2m,
+            nieuwe_partner=form.getypte_partner(),
+        )
         messages.success(
             request,
             _("Thank you! The redactie reviews your voorbeeld before it is published.")
@@ -146,6 +163,7 @@ def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
                 form.cleaned_data["versie"],
                 indienen=request.POST.get("actie") == "indienen",
                 koppelingen=form.save_m2m,
+                nieuwe_partner=form.getypte_partner(),
             )
         except Conflict as conflict:
             meld_conflict(form, conflict)
@@ -170,6 +188,25 @@ def voorbeeld_toepassen(request: HttpRequest, slug: str) -> HttpResponse:
         )
     else:
         messages.info(request, _("Your basisteam had already recorded this."))
+    return redirect(voorbeeld)
+
+
+@login_required
+@require_POST
+def voorbeeld_niet_meer_toepassen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Undo “wij passen dit toe”: only for a team of one's own."""
+    voorbeeld = get_voorbeeld_for_user(request.user, slug)
+    form = ToepassenForm(request.POST, teams=Basisteam.objects.van_lid(request.user))
+    if not form.is_valid():
+        messages.error(request, _("Choose one of your own basisteams."))
+    elif services.pas_niet_meer_toe(voorbeeld, form.cleaned_data["basisteam"]):
+        messages.success(
+            request,
+            _("Removed: %(team)s no longer applies this voorbeeld.")
+            % {"team": form.cleaned_data["basisteam"]},
+        )
+    else:
+        messages.info(request, _("Your basisteam had not recorded this."))
     return redirect(voorbeeld)
 
 
@@ -219,7 +256,8 @@ class VoorbeeldenFeed(Feed):
     link = reverse_lazy("voorbeelden:list")
 
     def items(self):
-        return Voorbeeld.objects.gepubliceerd().order_by("-gepubliceerd_op")[:20]
+        # Read outside the police, without logging in: only what the redactie opened.
+        return Voorbeeld.objects.openbaar().order_by("-gepubliceerd_op")[:20]
 
     def item_title(self, item: Voorbeeld) -> str:
         return item.titel

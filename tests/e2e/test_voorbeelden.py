@@ -7,9 +7,14 @@ and values, never on Dutch text of the new pages."""
 import re
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import timezone
 from django.utils.text import slugify
 from playwright.sync_api import expect
 
+from core.rechten import REDACTIE
 from opgaven.models import Opgave
 from teams.models import Basisteam, Eenheid, Lidmaatschap, User
 from voorbeelden.models import Redactiestatus, Toepassing, Voorbeeld
@@ -167,8 +172,11 @@ def test_member_records_that_their_team_applies_a_voorbeeld(logged_in_page, url,
     expect(page).to_have_url(url("/voorbeelden/fabricius/"))
     expect(page.locator(".messages .alert--success")).to_be_visible()
     expect(teams.locator(f"li a[href='/teams/{TEAM}/']")).to_have_text(team.naam)
-    # The team has recorded it; the form offers no team any more.
-    expect(teams.locator("form")).to_have_count(0)
+    # The team has recorded it; the form offers no team any more, only to undo it.
+    expect(teams.locator("form[action='/voorbeelden/fabricius/toepassen/']")).to_have_count(0)
+    expect(
+        teams.locator("form[action='/voorbeelden/fabricius/niet-meer-toepassen/']")
+    ).to_have_count(1)
     toepassing = Toepassing.objects.get(voorbeeld__slug="fabricius")
     assert (toepassing.basisteam, toepassing.door) == (team, user)
 
@@ -272,3 +280,147 @@ def test_htmx_runs_under_the_strict_csp(page, url):
     assert page.evaluate("() => window.__csp") == []
     assert not [f for f in fouten if "Content Security Policy" in f], fouten
     assert fouten == []
+
+
+# --- Issue 9: sharing and reviewing ----------------------------------------------------------
+
+
+def _zonder_javascript(new_context, live_server, user):
+    """A page without JavaScript holding the session of `user`."""
+    client = Client()
+    client.force_login(user)
+    context = new_context(java_script_enabled=False)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return context.new_page()
+
+
+def test_member_undoes_wij_passen_dit_toe_without_javascript(
+    new_context, live_server, url, user, team
+):
+    page = _zonder_javascript(new_context, live_server, user)
+    page.goto(url("/voorbeelden/fabricius/"))
+    teams = page.locator("section[aria-labelledby=toepassingen-titel]")
+    teams.locator("form[action='/voorbeelden/fabricius/toepassen/'] button").click()
+    expect(teams.locator(f"li a[href='/teams/{TEAM}/']")).to_have_count(1)
+
+    intrekken = teams.locator("form[action='/voorbeelden/fabricius/niet-meer-toepassen/']")
+    expect(intrekken).to_have_count(1)
+    expect(intrekken.get_by_role("button")).to_contain_text(team.naam)  # its accessible name
+    intrekken.get_by_role("button").click()
+
+    expect(page).to_have_url(url("/voorbeelden/fabricius/"))
+    expect(page.locator(".messages .alert--success")).to_be_visible()
+    expect(teams.locator(f"li a[href='/teams/{TEAM}/']")).to_have_count(0)
+    expect(teams.locator("form[action='/voorbeelden/fabricius/toepassen/']")).to_have_count(1)
+    assert not Toepassing.objects.exists()
+
+
+def test_the_form_knows_the_team_and_takes_a_new_partner(logged_in_page, url, team):
+    page = logged_in_page
+    page.goto(url("/voorbeelden/nieuw/"))
+    form = page.locator("main form[method=post]")
+    expect(form.locator("select[name=eenheid]")).to_have_value(str(team.eenheid_id))
+    expect(form.locator("select[name=basisteam]")).to_have_value(str(team.pk))
+
+    form.locator("input[name=titel]").fill("Buurtschouw met de woningcorporatie")
+    form.locator("textarea[name=samenvatting]").fill("Elke maand lopen we samen door de wijk.")
+    form.locator(f"input[name=opgaven][value='{Opgave.objects.get(slug=OPGAVE).pk}']").check()
+    form.get_by_label(re.compile("Naam van de partner|Name of the partner")).fill(
+        "Woonstichting Lombok"
+    )
+    # The kind is missing: the page says so and keeps what was typed.
+    form.locator("button[name=actie][value=concept]").click()
+    expect(page.locator(".error-summary a[href='#id_nieuwe_partner_soort']")).to_be_visible()
+    expect(page.locator("input[name=nieuwe_partner]")).to_have_value("Woonstichting Lombok")
+    page.wait_for_load_state()
+    assert_no_axe_violations(page)
+
+    page.locator("select[name=nieuwe_partner_soort]").select_option("woningcorporatie")
+    page.locator("button[name=actie][value=concept]").click()
+    expect(page).to_have_url(url("/voorbeelden/buurtschouw-met-de-woningcorporatie/"))
+    expect(page.locator("section[aria-labelledby=partners-titel] li")).to_contain_text(
+        "Woonstichting Lombok"
+    )
+    voorbeeld = Voorbeeld.objects.get(slug="buurtschouw-met-de-woningcorporatie")
+    assert (voorbeeld.eenheid, voorbeeld.basisteam) == (team.eenheid, team)
+
+
+@pytest.fixture
+def intern(transactional_db):
+    """Published for colleagues, not openbaar."""
+    voorbeeld = Voorbeeld.objects.create(
+        titel="Alleen voor collega's",
+        slug="alleen-voor-collegas",
+        samenvatting="Gepubliceerd, niet openbaar.",
+        redactiestatus=Redactiestatus.GEPUBLICEERD,
+        gepubliceerd_op=timezone.now(),
+    )
+    voorbeeld.opgaven.set([Opgave.objects.get(slug=OPGAVE)])
+    return voorbeeld
+
+
+def test_an_anonymous_visitor_sees_only_openbaar_voorbeelden(page, url, intern):
+    page.goto(url("/voorbeelden/"))
+    expect(resultaat_links(page)).to_have_count(Voorbeeld.objects.openbaar().count())
+    expect(page.locator(f"#resultaten a[href='{intern.get_absolute_url()}']")).to_have_count(0)
+    expect(page.locator("#alleen-openbaar a")).to_be_visible()
+    assert_no_axe_violations(page)
+
+    page.goto(url(intern.get_absolute_url()))
+    expect(page).to_have_url(
+        re.compile(r"/accounts/login/\?next=/voorbeelden/alleen-voor-collegas/")
+    )
+
+
+@pytest.fixture
+def redacteur_page(context, live_server, transactional_db):
+    redacteur = User.objects.create_user(
+        email="r.redacteur@politie.example", password=None, naam="Rik Redacteur", is_staff=True
+    )
+    redacteur.groups.add(Group.objects.get(name=REDACTIE))
+    client = Client()
+    client.force_login(redacteur)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return context.new_page()
+
+
+def test_the_redacteur_previews_a_submitted_voorbeeld_and_publishes_it(
+    redacteur_page, url, intern
+):
+    page = redacteur_page
+    auteur = User.objects.create_user(email="auteur@politie.example", password=None, naam="Anna")
+    ingediend = Voorbeeld.objects.create(
+        titel="Wacht op de redactie",
+        slug="wacht-op-de-redactie",
+        samenvatting="Ingediend.",
+        redactiestatus=Redactiestatus.INGEDIEND,
+        auteur=auteur,
+    )
+    ingediend.opgaven.set([Opgave.objects.get(slug=OPGAVE)])
+
+    page.goto(url(ingediend.get_absolute_url()))
+    banner = page.locator("#beoordeling")
+    expect(banner).to_be_visible()
+    assert_no_axe_violations(page)
+    banner.locator(f"a[href='/admin/voorbeelden/voorbeeld/{ingediend.pk}/change/']").click()
+
+    page.locator("input[name=_publiceren]").click()
+    expect(page).to_have_url(url("/admin/voorbeelden/voorbeeld/"))
+    ingediend.refresh_from_db()
+    assert ingediend.redactiestatus == Redactiestatus.GEPUBLICEERD

@@ -10,6 +10,9 @@ from voorbeelden.models import Redactiestatus, Voorbeeld
 def maak_voorbeeld(db):
     def maak(titel: str = "Koffie met een cop", **velden) -> Voorbeeld:
         status = velden.pop("redactiestatus", Redactiestatus.GEPUBLICEERD)
+        # Readable by everyone unless a test says otherwise, so the pages' tests need no
+        # login; the tests of who reads what pass openbaar=False.
+        velden.setdefault("openbaar", status == Redactiestatus.GEPUBLICEERD)
         opgaven = velden.pop("opgaven", [Opgave.objects.get(nummer=4)])
         voorbeeld = Voorbeeld.objects.create(
             titel=titel,
