@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -67,7 +68,7 @@ class VoorbeeldForm(VersieForm, forms.ModelForm):
     )
     nieuwe_partner_soort = forms.ChoiceField(
         label=_("Kind of partner"),
-        choices=[("", _("Choose a kind")), *Partner.Soort.choices],
+        choices=[("", BLANK_CHOICE_LABEL), *Partner.Soort.choices],
         required=False,
     )
 

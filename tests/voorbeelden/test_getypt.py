@@ -47,7 +47,8 @@ class _Formulier(HTMLParser):
         if tag == "input" and a.get("name") and a.get("type") not in {"submit", "button"}:
             if a.get("type") in {"checkbox", "radio"} and "checked" not in a:
                 return
-            velden.append((a["name"], a.get("value", "on")))
+            standaard = "on" if a.get("type") in {"checkbox", "radio"} else ""
+            velden.append((a["name"], a.get("value", standaard)))
         elif tag == "textarea":
             self.textarea, self.tekst = a["name"], []
         elif tag == "select":
