@@ -11,6 +11,7 @@ urlpatterns = [
     # The forms of the gesprek page, each to its own view.
     path("<int:pk>/antwoorden/<int:antwoord_pk>/", vastleggen.antwoord, name="antwoord"),
     path("<int:pk>/top3/<int:antwoord_pk>/", vastleggen.top3, name="top3"),
+    path("<int:pk>/samenvatting/", vastleggen.samenvatting, name="samenvatting"),
     path("<int:pk>/afspraken/nieuw/", vastleggen.afspraak_nieuw, name="afspraak_nieuw"),
     path(
         "<int:pk>/afspraken/<int:afspraak_pk>/status/",
