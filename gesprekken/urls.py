@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("<int:pk>/verslag/", verslag.verslag, name="verslag"),
     path("<int:pk>/verslag.pdf", verslag.verslag_pdf, name="verslag_pdf"),
-    path("<int:pk>/gesprek.csv", verslag.gesprek_csv, name="csv"),
+    path("<int:pk>/gesprek.csv", verslag.gesprek_export, {"formaat": "csv"}, name="csv"),
+    path("<int:pk>/gesprek.xlsx", verslag.gesprek_export, {"formaat": "xlsx"}, name="xlsx"),
     path("afspraken/<int:pk>/", afspraken.afspraak_detail, name="afspraak"),
 ]
