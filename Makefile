@@ -10,13 +10,17 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEV_ENV := DEBUG=1
 CHROMIUM := /usr/bin/chromium
+# `make run PORT=8123` serves on another port; the links load_demo prints, and those in the
+# e-mails the portal sends in the background, follow it (SITE_ROOT, unless set already).
+PORT ?= 8000
+SITE_ROOT ?= http://127.0.0.1:$(PORT)
 # pytest-xdist: one worker per core (the CI machine has two).
 PYTEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: help setup run test e2e check lint format messages bench clean system-deps
 
 help:
-	@echo "make run    – set up, migrate, load content and demo data, serve on http://127.0.0.1:8000"
+	@echo "make run    – set up, migrate, load content and demo data, serve on http://127.0.0.1:8000 (PORT=8123: another port)"
 	@echo "make test   – set up and run the whole test suite (DATABASE_URL picks the database)"
 	@echo "make e2e    – the real-browser suite (Chromium + axe-core)"
 	@echo "make check  – ruff, migrations, translations, check --deploy"
@@ -43,8 +47,8 @@ setup: system-deps $(VENV)/.installed
 run: setup
 	$(DEV_ENV) $(MANAGE) migrate --no-input
 	$(DEV_ENV) $(MANAGE) createcachetable
-	$(DEV_ENV) $(MANAGE) load_demo
-	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
+	$(DEV_ENV) SITE_ROOT=$(SITE_ROOT) $(MANAGE) load_demo
+	$(DEV_ENV) SITE_ROOT=$(SITE_ROOT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup
 	$(DEV_ENV) $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

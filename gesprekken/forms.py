@@ -128,6 +128,17 @@ class GesprekBewerkenForm(VersieForm, GesprekForm):
         del self.fields["leidraad"]
 
 
+class SamenvattingForm(VersieForm):
+    """The summary of a gesprek, written on its page."""
+
+    samenvatting = Tekstvak(
+        label=_("Summary"),
+        required=False,
+        rijen=6,
+        help_text=_("What the gesprek brought, in a few sentences, for the report."),
+    )
+
+
 class AntwoordForm(VersieForm):
     tekst = Tekstvak(label=_("Answer"), required=False, rijen=5)
 

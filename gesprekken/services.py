@@ -47,6 +47,7 @@ OPVOLG_VELDEN = ("status", "eigenaar", "streefdatum")
 # Why a version was saved: the reason in its history.
 REDEN_GESPREK_GEMAAKT = _("gesprek created")
 REDEN_GESPREK_BIJGEWERKT = _("gesprek details edited")
+REDEN_SAMENVATTING = _("summary written")
 REDEN_STATUS = _("gesprek status changed")
 REDEN_ANTWOORD = _("answer recorded")
 REDEN_AFSPRAAK_GEMAAKT = _("afspraak recorded")
@@ -155,6 +156,7 @@ def werk_gesprek_bij(
     opgaven: Iterable[Opgave] | None = None,
     *,
     door: User | None = None,
+    reden: str = REDEN_GESPREK_BIJGEWERKT,
 ) -> int:
     """Save the gesprek's details (and, unless None, the opgaven discussed) if nobody saved
     since `versie`; returns the version now saved. Nothing changed: no new version."""
@@ -171,7 +173,7 @@ def werk_gesprek_bij(
         setattr(huidig, veld, waarde)
     if nieuwe_opgaven is not None:
         huidig.opgaven.set(nieuwe_opgaven)
-    leg_versie_vast(huidig, door=door, reden=REDEN_GESPREK_BIJGEWERKT)
+    leg_versie_vast(huidig, door=door, reden=reden)
     _neem_over(huidig, gesprek)
     return huidig.versie
 

@@ -10,5 +10,6 @@ urlpatterns = [
     path("gesprekken/", team.gesprek_list, name="list"),
     path("gesprekken/nieuw/", team.gesprek_nieuw, name="nieuw"),
     path("afspraken/", team.afspraak_list, name="afspraken"),
-    path("afspraken.csv", team.afspraak_csv, name="afspraken_csv"),
+    path("afspraken.csv", team.afspraak_export, {"formaat": "csv"}, name="afspraken_csv"),
+    path("afspraken.xlsx", team.afspraak_export, {"formaat": "xlsx"}, name="afspraken_xlsx"),
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     # The forms of the gesprek page, each to its own view.
     path("<int:pk>/antwoorden/<int:antwoord_pk>/", vastleggen.antwoord, name="antwoord"),
     path("<int:pk>/top3/<int:antwoord_pk>/", vastleggen.top3, name="top3"),
+    path("<int:pk>/samenvatting/", vastleggen.samenvatting, name="samenvatting"),
     path("<int:pk>/afspraken/nieuw/", vastleggen.afspraak_nieuw, name="afspraak_nieuw"),
     path(
         "<int:pk>/afspraken/<int:afspraak_pk>/status/",
@@ -19,6 +20,7 @@ urlpatterns = [
     ),
     path("<int:pk>/verslag/", verslag.verslag, name="verslag"),
     path("<int:pk>/verslag.pdf", verslag.verslag_pdf, name="verslag_pdf"),
-    path("<int:pk>/gesprek.csv", verslag.gesprek_csv, name="csv"),
+    path("<int:pk>/gesprek.csv", verslag.gesprek_export, {"formaat": "csv"}, name="csv"),
+    path("<int:pk>/gesprek.xlsx", verslag.gesprek_export, {"formaat": "xlsx"}, name="xlsx"),
     path("afspraken/<int:pk>/", afspraken.afspraak_detail, name="afspraak"),
 ]

@@ -14,7 +14,8 @@ from core.rechten import BEHEER, REDACTIE
 from gesprekken.demo import load_demo_gesprekken
 from opgaven.models import Fase, Opgave
 from opgaven.services import zet_op_agenda
-from teams.models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
+from teams.models import Basisteam, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
+from teams.services import maak_cluster
 from voorbeelden import services
 from voorbeelden.models import Redactiestatus, Voorbeeld
 
@@ -210,9 +211,9 @@ def load_demo() -> list[DemoAccount]:
                 basisteam=team, gemeente=gemeenten[code], defaults={"omvang": omvang}
             )
         for naam, wijken in data["clusters"]:
-            Cluster.objects.update_or_create(
-                basisteam=team, naam=naam, defaults={"wijken": wijken}
-            )
+            # Created once; a cluster edited since keeps its edits and its history.
+            if not team.clusters.filter(naam=naam).exists():
+                maak_cluster(team, None, naam=naam, wijken=wijken, leden=[])
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
             email=account.email,
@@ -228,7 +229,8 @@ def load_demo() -> list[DemoAccount]:
             user.groups.add(Group.objects.get(name=account.groep))
         if account.team_slug:
             team = Basisteam.objects.get(slug=account.team_slug)
-            Lidmaatschap.objects.update_or_create(
+            # Once: a teamchef may have moved the member to another cluster since.
+            Lidmaatschap.objects.get_or_create(
                 user=user,
                 basisteam=team,
                 defaults={"rol": account.team_rol, "cluster": team.clusters.first()},

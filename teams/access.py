@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from .models import Basisteam, Lidmaatschap, User
+from .models import Basisteam, Cluster, Lidmaatschap, User
 
 
 def is_beheerder(user: User) -> bool:
@@ -33,3 +33,10 @@ def get_team_for_user(user: User, slug: str, *, bewerken: bool = False) -> Basis
     if bewerken and not mag_team_bewerken(user, team):
         raise PermissionDenied
     return team
+
+
+def get_cluster_for_user(user: User, slug: str, pk: int) -> tuple[Basisteam, Cluster]:
+    """A cluster to edit, of the team named in the address: its teamchef or a beheerder;
+    a cluster of another team is 404."""
+    team = get_team_for_user(user, slug, bewerken=True)
+    return team, get_object_or_404(Cluster, basisteam=team, pk=pk)

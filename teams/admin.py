@@ -110,9 +110,19 @@ class WerkgebiedInline(admin.TabularInline):
     autocomplete_fields = ["gemeente"]
 
 
-class ClusterInline(admin.StackedInline):
+class ClusterInline(admin.TabularInline):
+    """The team's clusters, to read: a cluster is edited on its own admin page (or by the
+    teamchef on the team's pages), where its version is checked and its history kept."""
+
     model = Cluster
     extra = 0
+    fields = ["naam", "wijken"]
+    readonly_fields = ["naam", "wijken"]
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Basisteam)
@@ -161,9 +171,11 @@ class WerkgebiedAdmin(ImportExportAdmin, admin.ModelAdmin):
 
 
 @admin.register(Cluster)
-class ClusterAdmin(admin.ModelAdmin):
+class ClusterAdmin(VersieAdmin):
     list_display = ["naam", "basisteam"]
     list_filter = ["basisteam__eenheid"]
     list_select_related = ["basisteam"]
     search_fields = ["naam", "wijken", "basisteam__naam"]
     autocomplete_fields = ["basisteam"]
+    readonly_fields = ["versie"]
+    history_list_display = ["leden"]

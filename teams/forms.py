@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersieForm
 
-from .models import Basisteam
+from .models import Basisteam, Cluster, Lidmaatschap
 
 
 class SignupForm(forms.Form):
@@ -38,3 +38,63 @@ class ContextForm(VersieForm, forms.ModelForm):
             "overlast": _("What nuisance do residents and businesses experience?"),
             "veiligheidsgevoelens": _("How safe do people feel, and where not?"),
         }
+
+
+class LedenKeuze(forms.ModelMultipleChoiceField):
+    """The team's members as checkboxes; one in another cluster says so, since choosing
+    them moves them here."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(Lidmaatschap.objects.none(), *args, **kwargs)
+        self.cluster = None
+
+    def label_from_instance(self, lid: Lidmaatschap) -> str:
+        naam = lid.user.get_full_name()
+        if lid.cluster_id and lid.cluster_id != getattr(self.cluster, "pk", None):
+            return _("%(naam)s (now in cluster %(cluster)s)") % {
+                "naam": naam,
+                "cluster": lid.cluster.naam,
+            }
+        return naam
+
+
+class ClusterForm(forms.Form):
+    """A cluster of the team: its name, its wijken and its members."""
+
+    naam = forms.CharField(label=_("Name"), max_length=150)
+    wijken = forms.CharField(
+        label=_("Neighbourhoods"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One neighbourhood per line."),
+    )
+    leden = LedenKeuze(
+        label=_("Members"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A member is in one cluster at a time: choosing one moves them here."),
+    )
+
+    def __init__(self, *args, team: Basisteam, cluster: Cluster | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.team, self.cluster = team, cluster
+        self.fields["leden"].queryset = team.lidmaatschappen.select_related(
+            "user", "cluster"
+        ).order_by("user__naam", "user__email")
+        self.fields["leden"].cluster = cluster
+
+    def clean_naam(self) -> str:
+        naam = self.cleaned_data["naam"]
+        andere = self.team.clusters.exclude(pk=getattr(self.cluster, "pk", None))
+        if andere.filter(naam=naam).exists():
+            raise forms.ValidationError(_("The team already has a cluster with this name."))
+        return naam
+
+    def clean_wijken(self) -> str:
+        # One per line, as typed, without empty lines or the CRLF a textarea posts: the
+        # same list saved again is no change.
+        return "\n".join(w.strip() for w in self.cleaned_data["wijken"].splitlines() if w.strip())
+
+
+class ClusterBewerkenForm(VersieForm, ClusterForm):
+    field_order = ["naam", "wijken", "leden"]

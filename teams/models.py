@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Versiebeheerd, alleen_keuzes, historie
 
+from .historie import ClusterHistorie
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -321,14 +323,17 @@ class Werkgebied(models.Model):
         return f"{self.basisteam} · {self.gemeente} ({self.get_omvang_display()})"
 
 
-class Cluster(models.Model):
-    """“Klein binnen groot”: a smaller, recognisable unit inside a basisteam."""
+class Cluster(Versiebeheerd):
+    """“Klein binnen groot”: a smaller, recognisable unit inside a basisteam. Its teamchef
+    edits it (`teams.services`); its history holds its members too (`teams.historie`)."""
 
     basisteam = models.ForeignKey(
         Basisteam, on_delete=models.CASCADE, related_name="clusters", verbose_name=_("basisteam")
     )
     naam = models.CharField(_("name"), max_length=150)
     wijken = models.TextField(_("neighbourhoods"), blank=True, help_text=_("One per line."))
+
+    history = historie(bases=[ClusterHistorie])
 
     class Meta:
         verbose_name = _("cluster")

@@ -1,4 +1,6 @@
-"""Workflows of the teams app: inviting colleagues, editing a team's context."""
+"""Workflows of the teams app: inviting colleagues, editing a team's context and clusters."""
+
+from collections.abc import Iterable
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
@@ -8,9 +10,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from core.versies import werk_bij
+from core.versies import bewaar_nieuw, leg_versie_vast, vergrendel, werk_bij
 
-from .models import Basisteam, User
+from .models import Basisteam, Cluster, Lidmaatschap, User
 
 
 @transaction.atomic
@@ -49,3 +51,81 @@ def bewerk_context(
     if onbekend:
         raise ValueError(f"not context fields: {sorted(onbekend)}")
     return werk_bij(team, gelezen_versie, velden, door=door, reden=REDEN_CONTEXT)
+
+
+REDEN_CLUSTER_GEMAAKT = _("cluster created")
+REDEN_CLUSTER_BEWERKT = _("cluster edited")
+REDEN_LID_VERPLAATST = _("a member moved to another cluster")
+
+
+def _namen(leden: list[Lidmaatschap]) -> list[str]:
+    return sorted(lid.user.get_full_name() for lid in leden)
+
+
+def _vergrendel_clusters(team_id: int) -> None:
+    """Lock every cluster of the team, in one order: an edit may move members between
+    clusters, so two edits of one team's clusters wait for each other, never deadlock."""
+    list(Cluster.objects.select_for_update().filter(basisteam_id=team_id).order_by("pk"))
+
+
+def _zet_leden(cluster: Cluster, leden: list[Lidmaatschap], door: User | None) -> None:
+    """The cluster's members become `leden`. A member is in one cluster at a time: a member
+    taken from another cluster changes that cluster too, which gets a version of its own."""
+    if any(lid.basisteam_id != cluster.basisteam_id for lid in leden):
+        raise ValueError("A cluster's members are members of its own team")
+    gekozen = [lid.pk for lid in leden]
+    andere = set(
+        Lidmaatschap.objects.filter(pk__in=gekozen, cluster__isnull=False)
+        .exclude(cluster=cluster)
+        .values_list("cluster_id", flat=True)
+    )
+    # Memberships keep no version or history of their own: the clusters' history says it.
+    cluster.lidmaatschappen.exclude(pk__in=gekozen).update(cluster=None)
+    Lidmaatschap.objects.filter(pk__in=gekozen).update(cluster=cluster)
+    for ander in Cluster.objects.filter(pk__in=andere).order_by("pk"):
+        leg_versie_vast(ander, door=door, reden=REDEN_LID_VERPLAATST)
+
+
+@transaction.atomic
+def maak_cluster(
+    team: Basisteam, door: User | None, *, naam: str, wijken: str, leden: Iterable[Lidmaatschap]
+) -> Cluster:
+    """A new cluster of `team` with its first history row, members included."""
+    leden = list(leden)
+    _vergrendel_clusters(team.pk)
+    cluster = Cluster(basisteam=team, naam=naam, wijken=wijken)
+    cluster._leden = _namen(leden)
+    bewaar_nieuw(cluster, door=door, reden=REDEN_CLUSTER_GEMAAKT)
+    _zet_leden(cluster, leden, door)
+    return cluster
+
+
+@transaction.atomic
+def werk_cluster_bij(
+    cluster: Cluster,
+    gelezen_versie: int | None,
+    *,
+    naam: str,
+    wijken: str,
+    leden: Iterable[Lidmaatschap],
+    door: User | None,
+) -> bool:
+    """Save name, wijken and members if nobody saved the cluster since `gelezen_versie`
+    (else `core.versies.Conflict`); whether anything changed. `cluster` shows what is
+    saved."""
+    leden = list(leden)
+    _vergrendel_clusters(cluster.basisteam_id)
+    huidig = vergrendel(Cluster.objects.all(), cluster.pk, gelezen_versie)
+    velden = {"naam": naam, "wijken": wijken}
+    gewijzigd = {k: v for k, v in velden.items() if getattr(huidig, k) != v}
+    nu = set(huidig.lidmaatschappen.values_list("pk", flat=True))
+    if not gewijzigd and nu == {lid.pk for lid in leden}:
+        return False
+    for veld, waarde in gewijzigd.items():
+        setattr(huidig, veld, waarde)
+    _zet_leden(huidig, leden, door)
+    huidig._leden = _namen(leden)
+    leg_versie_vast(huidig, door=door, reden=REDEN_CLUSTER_BEWERKT)
+    for veld in huidig._meta.concrete_fields:
+        setattr(cluster, veld.attname, getattr(huidig, veld.attname))
+    return True

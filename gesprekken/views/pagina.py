@@ -13,7 +13,13 @@ from django.shortcuts import render
 from opgaven.models import Opgave
 
 from .. import services
-from ..forms import AfspraakForm, AfspraakStatusForm, AntwoordForm, GesprekStatusForm
+from ..forms import (
+    AfspraakForm,
+    AfspraakStatusForm,
+    AntwoordForm,
+    GesprekStatusForm,
+    SamenvattingForm,
+)
 from ..models import Afspraak, Antwoord, Gesprek, Status, volgende_statussen
 from .gedeeld import SUGGESTIES, gesprek_kruimels, leden, opgaven
 
@@ -21,6 +27,7 @@ from .gedeeld import SUGGESTIES, gesprek_kruimels, leden, opgaven
 
 STATUS = "status"
 NIEUW = "nieuw"
+SAMENVATTING = "samenvatting"
 
 
 def antwoord_form(antwoord: Antwoord, data=None) -> AntwoordForm:
@@ -67,6 +74,14 @@ def status_form(afspraak: Afspraak, data=None) -> AfspraakStatusForm:
 
 def gesprek_status_form(gesprek: Gesprek, data=None) -> GesprekStatusForm:
     return GesprekStatusForm(data, initial={"versie": gesprek.versie})
+
+
+def samenvatting_form(gesprek: Gesprek, data=None) -> SamenvattingForm:
+    return SamenvattingForm(
+        data,
+        prefix=SAMENVATTING,
+        initial={"samenvatting": gesprek.samenvatting, "versie": gesprek.versie},
+    )
 
 
 # --- The page ----------------------------------------------------------------------------------
@@ -148,6 +163,13 @@ class GesprekPagina:
             "nieuw_form": self._form(NIEUW, lambda: afspraak_form(self.opgaven, prefix=NIEUW)),
             "nieuw_niet_opgeslagen": self.niet_opgeslagen.get(NIEUW),
             "status_form": self._form(STATUS, lambda: gesprek_status_form(gesprek)),
+            # Written on the page by those who may edit the details, until it is completed.
+            "samenvatting_form": (
+                self._form(SAMENVATTING, lambda: samenvatting_form(gesprek))
+                if gesprek.rechten.beheren and not gesprek.is_afgerond
+                else None
+            ),
+            "samenvatting_niet_opgeslagen": self.niet_opgeslagen.get(SAMENVATTING),
             "overgangen": [
                 (Status(naar), Status(naar).label, _is_terug(gesprek.status, naar))
                 for naar in statussen

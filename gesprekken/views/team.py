@@ -19,7 +19,7 @@ from ..concept import meld_opgeslagen
 from ..filters import AfspraakFilter
 from ..forms import GesprekForm
 from ..models import OPENSTAAND, Afspraak, Gesprek
-from ..verslag import csv_response
+from ..verslag import export_response
 from .gedeeld import PER_PAGINA, afspraken_kruimels, gesprekken_kruimels, leden
 
 
@@ -129,7 +129,8 @@ def afspraak_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def afspraak_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def afspraak_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+    """The afspraken as filtered on the list, `formaat` csv or xlsx: the same rows."""
     team = get_object_or_404(Basisteam, slug=slug)
     afspraken = _team_afspraken(request, team).qs.select_related("bijgewerkt_door")
     kop = [
@@ -161,4 +162,4 @@ def afspraak_csv(request: HttpRequest, slug: str) -> HttpResponse:
         ]
         for a in afspraken
     )
-    return csv_response(f"afspraken-{team.slug}.csv", kop, rijen)
+    return export_response(formaat, f"afspraken-{team.slug}", _("Afspraken"), kop, rijen)

@@ -1,6 +1,6 @@
 """The forms of the gesprek page, each posting to its own view: an answer, the “drie dingen”
-of a top 3 question, a new afspraak, the status of an afspraak. Each validates, calls one
-service and goes back to its place on the page; on an error the page is drawn again
+of a top 3 question, a new afspraak, the status of an afspraak, the summary. Each validates,
+calls one service and goes back to its place on the page; on an error the page is drawn again
 (`pagina.toon_gesprek`) with that form as it was posted, so nothing typed is lost."""
 
 from django.contrib import messages
@@ -17,7 +17,16 @@ from ..access import Recht, get_gesprek_for_user
 from ..concept import meld_opgeslagen
 from ..models import Afspraak, Gesprek
 from .gedeeld import alleen_post, getypt, opgaven
-from .pagina import NIEUW, afspraak_form, antwoord_form, status_form, toon_gesprek, top3_forms
+from .pagina import (
+    NIEUW,
+    SAMENVATTING,
+    afspraak_form,
+    antwoord_form,
+    samenvatting_form,
+    status_form,
+    toon_gesprek,
+    top3_forms,
+)
 
 
 def _terug(gesprek: Gesprek, anker: str) -> HttpResponse:
@@ -169,3 +178,31 @@ def afspraak_status(request: HttpRequest, pk: int, afspraak_pk: int) -> HttpResp
     if gewijzigd:
         messages.success(request, _("The status of the afspraak has been saved."))
     return _terug(gesprek, sleutel)
+
+
+@alleen_post
+def samenvatting(request: HttpRequest, pk: int) -> HttpResponse:
+    """The summary, written on the gesprek page by whoever may edit its details."""
+    gesprek = get_gesprek_for_user(request.user, pk, recht=Recht.BEHEREN)
+    form = samenvatting_form(gesprek, request.POST)
+    if gesprek.is_afgerond:
+        return _afgerond(request, gesprek, SAMENVATTING, [form])
+    if not form.is_valid():
+        return toon_gesprek(request, gesprek, gebonden={SAMENVATTING: form})
+    voor = gesprek.versie
+    try:
+        services.werk_gesprek_bij(
+            gesprek,
+            form.cleaned_data["versie"],
+            {"samenvatting": form.cleaned_data["samenvatting"]},
+            door=request.user,
+            reden=services.REDEN_SAMENVATTING,
+        )
+    except services.GesprekAfgerond:
+        return _afgerond(request, gesprek, SAMENVATTING, [form])
+    except Conflict as conflict:
+        meld_conflict(form, conflict)
+        return toon_gesprek(request, gesprek, gebonden={SAMENVATTING: form})
+    if gesprek.versie != voor:
+        messages.success(request, _("The summary has been saved."))
+    return _opgeslagen(request, gesprek, SAMENVATTING, SAMENVATTING)

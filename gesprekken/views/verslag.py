@@ -1,4 +1,4 @@
-"""The report of a gesprek: to print, as PDF, and as CSV. Each shows only the earlier
+"""The report of a gesprek: to print, as PDF, and as CSV or XLSX. Each shows only the earlier
 afspraken the reader may see."""
 
 import logging
@@ -16,7 +16,7 @@ from teams.models import User
 from .. import services
 from ..access import get_gesprek_for_user
 from ..models import Gesprek
-from ..verslag import csv_response, maak_pdf
+from ..verslag import export_response, maak_pdf
 from .gedeeld import gesprek_kruimels
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,8 @@ def verslag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def gesprek_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def gesprek_export(request: HttpRequest, pk: int, formaat: str) -> HttpResponse:
+    """The gesprek as a table, `formaat` csv or xlsx: the same rows either way."""
     gesprek = get_gesprek_for_user(request.user, pk)
     c = _verslag_context(gesprek, request.user)
     leeg = [""] * 6
@@ -140,4 +141,5 @@ def gesprek_csv(request: HttpRequest, pk: int) -> HttpResponse:
         _("Updated by"),
         _("Updated at"),
     ]
-    return csv_response(f"gesprek-{gesprek.pk}-{gesprek.datum.isoformat()}.csv", kop, rijen)
+    naam = f"gesprek-{gesprek.pk}-{gesprek.datum.isoformat()}"
+    return export_response(formaat, naam, _("Gesprek"), kop, rijen)

@@ -21,6 +21,7 @@ APPS = ["core", "teams", "opgaven", "voorbeelden", "gesprekken", "podium"]
 # Every object people edit keeps its history (issue 8); a new one is added here knowingly.
 MET_HISTORIE = {
     "teams.Basisteam",
+    "teams.Cluster",
     "opgaven.AgendaPunt",
     "voorbeelden.Voorbeeld",
     "gesprekken.Gesprek",

@@ -7,6 +7,7 @@ import io
 import sys
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from gesprekken import services
@@ -108,6 +109,63 @@ def _rows(response) -> list[list[str]]:
     tekst = response.content.decode("utf-8")
     assert tekst.startswith(BOM)
     return list(csv.reader(io.StringIO(tekst[1:])))
+
+
+def _xlsx_rows(response) -> list[list[str]]:
+    """The first sheet's rows as text, an empty cell as "" (as the CSV reads it); every cell
+    is text, never a formula or a number."""
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert "attachment;" in response["Content-Disposition"]
+    blad = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    assert blad.freeze_panes == "A2"
+    for rij in blad.iter_rows():
+        for cel in rij:
+            assert cel.data_type != "f"
+            assert cel.value is None or isinstance(cel.value, str)
+    return [["" if cel is None else cel for cel in rij] for rij in blad.values]
+
+
+def test_the_gesprek_xlsx_reads_back_to_the_rows_of_the_csv(client, gevoerd, collega):
+    """Dutch Excel opens a comma-separated CSV in one column: the workbook beside it holds
+    the same rows, the formula made harmless text the same way."""
+    client.force_login(collega)
+    csv_rows = _rows(client.get(f"/gesprekken/{gevoerd.pk}/gesprek.csv"))
+    response = client.get(f"/gesprekken/{gevoerd.pk}/gesprek.xlsx")
+    assert f'filename="gesprek-{gevoerd.pk}-2026-03-10.xlsx"' in response["Content-Disposition"]
+    xlsx_rows = _xlsx_rows(response)
+    assert xlsx_rows == csv_rows
+    assert len(xlsx_rows) > 15
+    assert "'=SOM(A1) en ‘ruimte’ — écht" in [row[2] for row in xlsx_rows]
+
+
+def test_the_afspraken_xlsx_reads_back_to_the_rows_of_the_csv(client, gevoerd, collega):
+    client.force_login(collega)
+    for query in ["", "?status=openstaand", "?status=klaar"]:
+        csv_rows = _rows(client.get(f"/teams/utrecht-centrum/afspraken.csv{query}"))
+        response = client.get(f"/teams/utrecht-centrum/afspraken.xlsx{query}")
+        assert 'filename="afspraken-utrecht-centrum.xlsx"' in response["Content-Disposition"]
+        assert _xlsx_rows(response) == csv_rows, query
+
+
+def test_the_xlsx_drops_what_a_workbook_cannot_hold(client, gesprek, teamchef):
+    """A control character (pasted from another program) cannot be in the XML of a
+    workbook: it is left out, and the file still opens."""
+    services.leg_antwoord_vast(gesprek.antwoorden.get(volgorde=1), teamchef, 1, "a\x0bb\x01c")
+    client.force_login(teamchef)
+    rows = _xlsx_rows(client.get(f"/gesprekken/{gesprek.pk}/gesprek.xlsx"))
+    assert next(row[2] for row in rows if row[0] == "Antwoord") == "abc"
+
+
+def test_the_pages_link_both_files(client, gevoerd, collega):
+    client.force_login(collega)
+    html = client.get(f"/gesprekken/{gevoerd.pk}/").content.decode()
+    assert f'href="/gesprekken/{gevoerd.pk}/gesprek.csv"' in html
+    assert f'href="/gesprekken/{gevoerd.pk}/gesprek.xlsx"' in html
+    html = client.get("/teams/utrecht-centrum/afspraken/?status=klaar").content.decode()
+    assert 'href="/teams/utrecht-centrum/afspraken.csv?status=klaar"' in html
+    assert 'href="/teams/utrecht-centrum/afspraken.xlsx?status=klaar"' in html
 
 
 def test_the_gesprek_csv_parses_back_to_the_same_rows(client, gevoerd, collega):

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from gesprekken import services
@@ -51,12 +52,17 @@ def gedeelde_afspraak(gedeeld_gesprek, teamchef) -> Afspraak:
     return services.maak_afspraken(gedeeld_gesprek, teamchef, [{"omschrijving": "Gedeeld"}])[0]
 
 
+def _xlsx_tekst(response) -> str:
+    werkboek = load_workbook(io.BytesIO(response.content), read_only=True)
+    return " ".join(str(cel) for rij in werkboek.active.values for cel in rij if cel)
+
+
 def _login_redirect(response) -> bool:
     return response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("pad", ["", "verslag/", "verslag.pdf", "gesprek.csv"])
+@pytest.mark.parametrize("pad", ["", "verslag/", "verslag.pdf", "gesprek.csv", "gesprek.xlsx"])
 def test_reading_a_team_only_gesprek(as_persona, gesprek, persona, pad):
     response = as_persona(persona).get(f"/gesprekken/{gesprek.pk}/{pad}")
     assert response.status_code == LEZEN_TEAM[persona]
@@ -65,7 +71,7 @@ def test_reading_a_team_only_gesprek(as_persona, gesprek, persona, pad):
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("pad", ["", "verslag/", "gesprek.csv"])
+@pytest.mark.parametrize("pad", ["", "verslag/", "gesprek.csv", "gesprek.xlsx"])
 def test_reading_a_shared_gesprek(as_persona, gedeeld_gesprek, persona, pad):
     response = as_persona(persona).get(f"/gesprekken/{gedeeld_gesprek.pk}/{pad}")
     assert response.status_code == LEZEN_GEDEELD[persona]
@@ -82,7 +88,7 @@ def test_editing_the_details(as_persona, gesprek, gedeeld_gesprek, persona):
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_the_team_pages(as_persona, team, persona):
     client = as_persona(persona)
-    for pad in ["gesprekken/", "afspraken/", "afspraken.csv"]:
+    for pad in ["gesprekken/", "afspraken/", "afspraken.csv", "afspraken.xlsx"]:
         assert client.get(f"{TEAM}/{pad}").status_code == OPENBAAR_TEAM[persona], pad
     assert client.get(f"{TEAM}/gesprekken/nieuw/").status_code == NIEUW[persona]
 
@@ -341,6 +347,8 @@ def test_outsiders_see_only_the_shared_afspraken_of_a_team(
         assert {a.omschrijving for a in response.context["pagina"]} == verwacht
         csv = client.get(f"{TEAM}/afspraken.csv").content.decode("utf-8-sig")
         assert ("Wijkschouw" in csv) == ("Wijkschouw" in verwacht)
+        xlsx = _xlsx_tekst(client.get(f"{TEAM}/afspraken.xlsx"))
+        assert ("Wijkschouw" in xlsx) == ("Wijkschouw" in verwacht)
 
 
 def test_outsiders_see_only_the_shared_gesprekken_of_a_team(
@@ -417,12 +425,13 @@ def test_a_shared_gesprek_carries_over_only_afspraken_the_reader_may_see(
         "page": response.content.decode(),
         "verslag/": client.get(f"{url}verslag/").content.decode(),
         "gesprek.csv": client.get(f"{url}gesprek.csv").content.decode("utf-8-sig"),
+        "gesprek.xlsx": _xlsx_tekst(client.get(f"{url}gesprek.xlsx")),
         "verslag.pdf": _pdf_tekst(client.get(f"{url}verslag.pdf")),
     }
     for pad, tekst in teksten.items():
         assert "Gedeelde afspraak" in tekst, pad
         assert ("Geheime afspraak" in tekst) == ziet_teamgesprek, pad
-        if pad != "gesprek.csv":  # the CSV does not name the gesprek of an afspraak
+        if pad not in ("gesprek.csv", "gesprek.xlsx"):  # they do not name an afspraak's gesprek
             assert ("Geheim overleg" in tekst) == ziet_teamgesprek, pad
 
 

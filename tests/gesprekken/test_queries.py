@@ -91,10 +91,12 @@ PAGINAS = {
     "verslag": ("collega", 10),
     "verslag-pdf": ("collega", 10),
     "csv": ("collega", 10),
+    "xlsx": ("collega", 10),
     "afspraak": ("teamchef", 9),
     "team-gesprekken": ("collega", 8),
     "team-afspraken": ("collega", 8),
     "team-afspraken-csv": ("collega", 7),
+    "team-afspraken-xlsx": ("collega", 7),
     "team-profiel": ("collega", 12),  # the profile's own 11, plus its gesprekken
 }
 
@@ -106,10 +108,12 @@ def _url(pagina: str, gesprek, afspraak) -> str:
         "verslag": f"/gesprekken/{gesprek.pk}/verslag/",
         "verslag-pdf": f"/gesprekken/{gesprek.pk}/verslag.pdf",
         "csv": f"/gesprekken/{gesprek.pk}/gesprek.csv",
+        "xlsx": f"/gesprekken/{gesprek.pk}/gesprek.xlsx",
         "afspraak": f"/gesprekken/afspraken/{afspraak.pk}/",
         "team-gesprekken": f"{TEAM}/gesprekken/",
         "team-afspraken": f"{TEAM}/afspraken/?status=openstaand&over_tijd=on",
         "team-afspraken-csv": f"{TEAM}/afspraken.csv",
+        "team-afspraken-xlsx": f"{TEAM}/afspraken.xlsx",
         "team-profiel": f"{TEAM}/",
     }[pagina]
 

@@ -17,7 +17,7 @@ from tests.versiebeheer import (
     controleer_verouderd_op_pagina,
 )
 
-SOORTEN = ["antwoord", "afspraak", "gesprek"]
+SOORTEN = ["antwoord", "afspraak", "gesprek", "samenvatting"]
 GEEN_ADMIN = "an answer is read-only in the admin: it is recorded in the gesprek"
 
 
@@ -37,6 +37,14 @@ def _afspraak_op_pagina(client, afspraak, versie, tekst):
             "eigenaar": afspraak.eigenaar,
             "versie": versie,
         },
+    )
+
+
+def _samenvatting_op_pagina(client, gesprek, versie, tekst):
+    """The summary, written on the gesprek page itself."""
+    return client.post(
+        f"/gesprekken/{gesprek.pk}/samenvatting/",
+        {"samenvatting-samenvatting": tekst, "samenvatting-versie": versie},
     )
 
 
@@ -99,6 +107,18 @@ def soorten(maak_gesprek, gespreksleider, teamchef, beheerder) -> dict[str, Bewe
             pagina=_gesprek_op_pagina,
             service=lambda g, versie, tekst, door: services.werk_gesprek_bij(
                 g, versie, {"samenvatting": tekst}, door=door
+            ),
+            waarde=lambda g: g.samenvatting,
+            admin_veld="samenvatting",
+            admin_bewerker=lambda: beheerder,
+        ),
+        "samenvatting": Bewerkbaar(
+            naam="samenvatting",
+            maak=nieuw_gesprek,
+            bewerker=lambda: teamchef,
+            pagina=_samenvatting_op_pagina,
+            service=lambda g, versie, tekst, door: services.werk_gesprek_bij(
+                g, versie, {"samenvatting": tekst}, door=door, reden=services.REDEN_SAMENVATTING
             ),
             waarde=lambda g: g.samenvatting,
             admin_veld="samenvatting",

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 from core.rechten import BEHEER
 from teams import services
-from teams.models import Basisteam, Eenheid, Lidmaatschap, User
+from teams.models import Basisteam, Cluster, Eenheid, Lidmaatschap, User
 from tests.versiebeheer import (
     Bewerkbaar,
     alleen_postgresql,
@@ -71,7 +71,49 @@ TEAMCONTEXT = Bewerkbaar(
 )
 
 
+def _cluster() -> Cluster:
+    """A cluster of a team the teamchef leads, with the teamchef as its member."""
+    team = _team()
+    lid = team.lidmaatschappen.get(user=_teamchef())
+    return services.maak_cluster(
+        team, _teamchef(), naam=f"Cluster {team.code}", wijken="Oost", leden=[lid]
+    )
+
+
+def _cluster_op_pagina(client, cluster: Cluster, versie: int, tekst: str):
+    return client.post(
+        f"/teams/{cluster.basisteam.slug}/clusters/{cluster.pk}/bewerken/",
+        {
+            "naam": cluster.naam,
+            "wijken": tekst,
+            "leden": [str(pk) for pk in cluster.lidmaatschappen.values_list("pk", flat=True)],
+            "versie": versie,
+        },
+    )
+
+
+CLUSTER = Bewerkbaar(
+    naam="cluster",
+    maak=_cluster,
+    bewerker=_teamchef,
+    pagina=_cluster_op_pagina,
+    service=lambda cluster, versie, tekst, door: services.werk_cluster_bij(
+        cluster,
+        versie,
+        naam=cluster.naam,
+        wijken=tekst,
+        leden=list(cluster.lidmaatschappen.select_related("user")),
+        door=door,
+    ),
+    waarde=lambda cluster: cluster.wijken,
+    admin_veld="wijken",
+    admin_bewerker=_beheerder,
+)
+SOORTEN = {"team context": TEAMCONTEXT, "cluster": CLUSTER}
+
+
 @pytest.mark.django_db
+@pytest.mark.parametrize("soort", SOORTEN)
 @pytest.mark.parametrize(
     "controle",
     [
@@ -81,8 +123,8 @@ TEAMCONTEXT = Bewerkbaar(
         controleer_verouderd_in_admin,
     ],
 )
-def test_team_context(client, controle):
-    controle(TEAMCONTEXT, client)
+def test_team_context_and_clusters(client, controle, soort):
+    controle(SOORTEN[soort], client)
 
 
 def test_a_page_edit_records_who_and_why_with_the_texts_as_saved(client, db):
@@ -114,8 +156,9 @@ def test_saving_what_is_saved_leaves_no_version(client, db):
 
 @alleen_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_editors_at_once_never_both_save():
-    controleer_race(TEAMCONTEXT)
+@pytest.mark.parametrize("soort", SOORTEN)
+def test_two_editors_at_once_never_both_save(soort):
+    controleer_race(SOORTEN[soort])
 
 
 def test_the_history_shows_in_the_admin_with_who_and_why(client, db):
