@@ -1,6 +1,8 @@
 """The public pages about the opgaven: every persona reads them; the query count stays flat."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from opgaven.models import Aandachtspunt, Gespreksleidraad, Gespreksvraag, Opgave, Pagina
@@ -158,3 +160,24 @@ def test_query_count_is_pinned_and_flat_with_ten_times_the_data(
 )
 def test_page_titles_name_the_page_then_the_site(client, url, title):
     assert title in client.get(url).content.decode()
+
+
+def test_each_aandachtspunt_links_to_its_voorbeelden(client):
+    html = client.get(OPGAVE).content.decode()
+    punten = list(Opgave.objects.get(nummer=1).aandachtspunten.all())
+    for punt in punten:
+        assert f'<a href="/voorbeelden/?aandachtspunt={punt.pk}">{punt.tekst}</a>' in html
+    # The link gives the voorbeelden of that aandachtspunt: webcare is one of opgave 1's.
+    webcare = next(p for p in punten if p.tekst.startswith("Het doorontwikkelen van webcare"))
+    response = client.get(f"/voorbeelden/?aandachtspunt={webcare.pk}")
+    assert [v.titel for v in response.context["pagina"].object_list] == ["Webcare Twente"]
+
+
+def test_aandachtspunt_links_cost_no_query_per_aandachtspunt(client, django_assert_num_queries):
+    with CaptureQueriesContext(connection) as eerst:
+        client.get(OPGAVE)
+    assert len(eerst) <= QUERIES[OPGAVE][0]
+    _tienmaal_de_inhoud()
+    with django_assert_num_queries(len(eerst)):
+        html = client.get(OPGAVE).content.decode()
+    assert html.count('href="/voorbeelden/?aandachtspunt=') == 7 + 63
