@@ -78,6 +78,16 @@ class VoorbeeldFilterForm(forms.Form):
             )
         return opgave
 
+    def clean(self):
+        # A choice that is not offered is dropped from what the selects show, so they say
+        # “all” again (also when htmx refreshes only their options); the error stays.
+        weg = [naam for naam in self.errors if isinstance(self.fields[naam].widget, forms.Select)]
+        if weg:
+            self.data = self.data.copy()
+            for naam in weg:
+                self.data.pop(self.add_prefix(naam), None)
+        return super().clean()
+
 
 class VoorbeeldFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="zoeken", label=_("Search"))

@@ -181,12 +181,13 @@ def test_htmx_refreshes_the_aandachtspunten_when_the_opgave_changes(client):
         f"/voorbeelden/?opgave={NABIJHEID}&aandachtspunt={_punt(1).pk}", HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
-    start = html.index('<select id="id_aandachtspunt" hx-swap-oob="innerHTML">')
+    start = html.index('<select name="aandachtspunt" id="id_aandachtspunt" hx-swap-oob="true">')
     select = html[start : html.index("</select>", start)]
     eigen = Opgave.objects.get(slug=NABIJHEID).aandachtspunten.all()
     for punt in eigen:
         assert f'<option value="{punt.pk}">' in select
     assert select.count("<option") == len(eigen) + 1
+    assert '<option value="" selected>' in select
     # The stale aandachtspunt is gone from the refreshed select, and from the pushed URL.
     assert response["HX-Push-Url"] == f"/voorbeelden/?opgave={NABIJHEID}"
     # No inline script: only markup with htmx attributes.
