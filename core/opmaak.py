@@ -2,7 +2,8 @@
 
 Two kinds of text exist in Podium:
 - plain text that editors fill in (opgave texts, pagina's): `opmaak` renders it, escaping
-  everything; a blank line starts a paragraph, “- ” a list item, “### ” a sub-heading;
+  everything; a blank line starts a paragraph, “- ” a list item, “### ” a sub-heading,
+  “[tekst](https://…)” a link;
 - text colleagues submit (voorbeelden), which may carry a small safe subset of HTML:
   `schoon` reduces it to paragraphs, lists, links and emphasis, on save and again on display.
 """
@@ -10,7 +11,7 @@ Two kinds of text exist in Podium:
 import re
 
 import nh3
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 TAGS = {"p", "br", "ul", "ol", "li", "a", "strong", "em", "b", "i"}
@@ -18,6 +19,20 @@ ATTRIBUTEN = {"a": {"href", "title"}}
 SCHEMAS = {"http", "https", "mailto"}
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z]")
+# [tekst](https://…): a link, to an http(s) address only (no javascript:, no data:).
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?i:https?)://[^\s()<>\"']+)\)")
+
+
+def _regel(tekst: str) -> str:
+    """One line of an editor's text, escaped, with its [tekst](https://…) links."""
+    delen: list[str] = []
+    positie = 0
+    for link in _LINK.finditer(tekst):
+        delen.append(escape(tekst[positie : link.start()]))
+        delen.append(format_html('<a href="{}">{}</a>', link[2], link[1]))
+        positie = link.end()
+    delen.append(escape(tekst[positie:]))
+    return "".join(delen)
 
 
 def _blok(regels: list[str], kop: int) -> str:
@@ -28,10 +43,10 @@ def _blok(regels: list[str], kop: int) -> str:
 
     def sluit() -> None:
         if tekst:
-            html.append(f"<p>{escape(' '.join(tekst))}</p>")
+            html.append(f"<p>{_regel(' '.join(tekst))}</p>")
             tekst.clear()
         if items:
-            html.append(f"<ul>{format_html_join('', '<li>{}</li>', ((i,) for i in items))}</ul>")
+            html.append(f"<ul>{''.join(f'<li>{_regel(i)}</li>' for i in items)}</ul>")
             items.clear()
 
     for regel in regels:
@@ -52,8 +67,8 @@ def _blok(regels: list[str], kop: int) -> str:
 
 def opmaak(tekst: str, kop: int = 3) -> SafeString:
     """Render an editor's plain text: blank lines separate paragraphs, “- ” starts a list
-    item, “### ” a sub-heading at level `kop` (the page decides what fits its outline).
-    Everything is escaped; editors never write HTML."""
+    item, “### ” a sub-heading at level `kop` (the page decides what fits its outline),
+    “[tekst](https://…)” a link. Everything is escaped; editors never write HTML."""
     blokken: list[list[str]] = []
     huidig: list[str] = []
     for ruwe_regel in (tekst or "").splitlines():

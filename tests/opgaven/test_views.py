@@ -181,3 +181,24 @@ def test_aandachtspunt_links_cost_no_query_per_aandachtspunt(client, django_asse
     with django_assert_num_queries(len(eerst)):
         html = client.get(OPGAVE).content.decode()
     assert html.count('href="/voorbeelden/?aandachtspunt=') == 7 + 63
+
+
+def test_meer_weten_leads_a_good_idea_to_sharing_a_voorbeeld(client):
+    html = client.get("/over-ggp/").content.decode()
+    sectie = html[html.index('<section id="meer-weten"') :]
+    sectie = sectie[: sectie.index("</section>")]
+    assert "heb je een goed idee?" in sectie
+    assert f'<a href="{reverse("voorbeelden:nieuw")}">Deel een voorbeeld</a>' in sectie
+
+
+def test_meer_weten_links_the_toolkit_where_the_text_names_it(client):
+    # The folder names the page on Agora but gives no address: the redactie writes it in
+    # the text as a link, the way every editor's text takes one.
+    pagina = Pagina.objects.get(slug="meer-weten")
+    adres = "https://agora.politie.example/toolkit-politiewerk-in-de-wijk"
+    pagina.tekst = pagina.tekst.replace(
+        "'toolkit politiewerk in de wijk'", f"'[toolkit politiewerk in de wijk]({adres})'"
+    )
+    pagina.save()
+    html = client.get("/over-ggp/").content.decode()
+    assert f'&#x27;<a href="{adres}">toolkit politiewerk in de wijk</a>&#x27; op Agora' in html
