@@ -178,8 +178,9 @@ class VoorbeeldFilter(django_filters.FilterSet):
         give with the other filters as they are (the usual facets): one grouped query per
         filter, however many options and voorbeelden there are."""
         for naam, veld in TELLINGEN.items():
+            # Distinct: the joins of the other filters (partners) may repeat a voorbeeld.
             rijen = (
-                Voorbeeld.objects.filter(pk__in=self._gefilterd_zonder(naam).values("pk"))
+                self._gefilterd_zonder(naam)
                 .order_by()
                 .values_list(veld)
                 .annotate(aantal=Count("pk", distinct=True))
@@ -209,6 +210,8 @@ class VoorbeeldFilter(django_filters.FilterSet):
         """Each filter in use, in words ("Evidence: evaluated independently"), with the
         query string that lets go of exactly that filter."""
         actief = []
+        # A choice that was dropped does not come back with a link that lets go of another.
+        weg = self.ongeldige_keuzes()
         for naam, waarde in self._gegevens().items():
             if naam == "sortering" or waarde in (None, ""):
                 continue
@@ -222,7 +225,7 @@ class VoorbeeldFilter(django_filters.FilterSet):
                     "naam": naam,
                     "label": filter_.label,
                     "waarde": tekst,
-                    "zonder": self.querystring(naam),
+                    "zonder": self.querystring(naam, *weg),
                 }
             )
         return actief

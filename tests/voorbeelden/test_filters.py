@@ -314,3 +314,12 @@ def test_an_empty_library_offers_nothing_to_let_go_of(client):
     html = client.get("/voorbeelden/").content.decode()
     assert "data-loslaten=" not in html
     assert 'id="resultaten"' in html
+
+
+def test_letting_go_does_not_bring_back_a_dropped_aandachtspunt(client):
+    punt = _punt(1)
+    html = client.get(
+        f"/voorbeelden/?opgave={NABIJHEID}&partner=douane&aandachtspunt={punt.pk}"
+    ).content.decode()
+    links = re.findall(r'<a href="([^"]*)" data-loslaten="\w+">', html)
+    assert links == ["/voorbeelden/?partner=douane", f"/voorbeelden/?opgave={NABIJHEID}"]
