@@ -104,3 +104,21 @@ def test_an_empty_result_lets_go_of_one_filter(page, url):
     expect(page).to_have_url(url(f"/voorbeelden/?opgave={OPGAVE}"))
     expect(page.locator("#resultaten .result")).to_have_count(4)
     expect(page.locator("form.filters select[name=partner]")).to_have_value("")
+
+
+def test_going_back_restores_one_set_of_selects(page, url):
+    page.goto(url("/voorbeelden/"))
+    page.wait_for_function("() => window.htmx !== undefined")
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        page.locator("form.filters select[name=opgave]").select_option(OPGAVE)
+    expect(page).to_have_url(re.compile(rf"[?&]opgave={OPGAVE}(&|$)"))
+
+    page.go_back()
+
+    expect(page).to_have_url(url("/voorbeelden/"))
+    expect(page.locator("#resultaten .result")).to_have_count(
+        Voorbeeld.objects.gepubliceerd().count()
+    )
+    for naam in ("opgave", "aandachtspunt", "partner"):
+        expect(page.locator(f"select[name={naam}]")).to_have_count(1)
+    expect(page.locator("#resultaten-status")).to_have_count(1)

@@ -323,3 +323,15 @@ def test_letting_go_does_not_bring_back_a_dropped_aandachtspunt(client):
     ).content.decode()
     links = re.findall(r'<a href="([^"]*)" data-loslaten="\w+">', html)
     assert links == ["/voorbeelden/?partner=douane", f"/voorbeelden/?opgave={NABIJHEID}"]
+
+
+def test_a_history_restore_draws_each_select_and_the_live_region_once(client):
+    html = client.get(
+        f"/voorbeelden/?opgave={NABIJHEID}",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    ).content.decode()
+    for naam in ("opgave", "aandachtspunt", "eenheid", "partner"):
+        assert html.count(f'name="{naam}"') == 1, naam
+    assert html.count('id="resultaten-status"') == 1
+    assert "hx-swap-oob" not in html
