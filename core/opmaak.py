@@ -2,7 +2,8 @@
 
 What people type is stored as they typed it, and rendered at display:
 - plain text that editors fill in (opgave texts, pagina's): `opmaak` renders it, escaping
-  everything; a blank line starts a paragraph, “- ” a list item, “### ” a sub-heading;
+  everything; a blank line starts a paragraph, “- ” a list item, “### ” a sub-heading,
+  “[tekst](https://…)” a link;
 - text colleagues submit (voorbeelden) follows the same convention and may carry links and
   emphasis as a small safe subset of HTML: `schoon` renders it, sanitised with nh3.
 
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 
 import nh3
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 TAGS = {"p", "br", "ul", "ol", "li", "a", "strong", "em", "b", "i"}
@@ -28,6 +29,22 @@ REL = "noopener noreferrer nofollow"
 # Paragraph or list markup: HTML stored before texts were kept as typed (or put there by
 # hand) is sanitised as HTML, so it still shows as it did.
 _BLOK_HTML = re.compile(r"<\s*/?\s*(p|ul|ol|li)\b", re.IGNORECASE)
+
+
+# [tekst](https://…): a link, to an http(s) address only (no javascript:, no data:).
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?i:https?)://[^\s()<>\"']+)\)")
+
+
+def _regel(tekst: str) -> str:
+    """One line of an editor's text, escaped, with its [tekst](https://…) links."""
+    delen: list[str] = []
+    positie = 0
+    for link in _LINK.finditer(tekst):
+        delen.append(escape(tekst[positie : link.start()]))
+        delen.append(format_html('<a href="{}">{}</a>', link[2], link[1]))
+        positie = link.end()
+    delen.append(escape(tekst[positie:]))
+    return "".join(delen)
 
 
 def _blok(regels: list[str], kop: int, inline: Callable[[str], str]) -> str:
@@ -87,9 +104,9 @@ def _render(tekst: str, kop: int, inline: Callable[[str], str]) -> str:
 
 def opmaak(tekst: str, kop: int = 3) -> SafeString:
     """Render an editor's plain text: blank lines separate paragraphs, “- ” starts a list
-    item, “### ” a sub-heading at level `kop` (the page decides what fits its outline).
-    Everything is escaped; editors never write HTML."""
-    return mark_safe(_render(tekst, kop, escape))  # noqa: S308 (escaped above)
+    item, “### ” a sub-heading at level `kop` (the page decides what fits its outline),
+    “[tekst](https://…)” a link. Everything is escaped; editors never write HTML."""
+    return mark_safe(_render(tekst, kop, _regel))  # noqa: S308 (escaped above)
 
 
 def _nh3(html_: str, tags: set[str]) -> str:

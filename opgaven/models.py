@@ -35,7 +35,10 @@ class Opgave(models.Model):
     )
     tekst = models.TextField(
         _("text"),
-        help_text=_("Separate paragraphs with a blank line; start a list item with “- ”."),
+        help_text=_(
+            "Separate paragraphs with a blank line; start a list item with “- ”; "
+            "write a link as [text](https://…)."
+        ),
     )
 
     objects = OpgaveQuerySet.as_manager()
@@ -154,7 +157,10 @@ class Pagina(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     tekst = models.TextField(
         _("text"),
-        help_text=_("Separate paragraphs with a blank line; start a list item with “- ”."),
+        help_text=_(
+            "Separate paragraphs with a blank line; start a list item with “- ”; "
+            "write a link as [text](https://…)."
+        ),
     )
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
     gepubliceerd = models.BooleanField(_("published"), default=True)

@@ -1,7 +1,11 @@
+from functools import partial
+
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from opgaven.models import Aandachtspunt, Opgave
@@ -45,6 +49,44 @@ def zoek(queryset, tekst: str):
             output_field=IntegerField(),
         )
     )
+
+
+# The filters whose options say how many voorbeelden they would give, and the field each
+# counts on (the value of an option, or the pk of its object).
+TELLINGEN = {
+    "opgave": "opgaven",
+    "aandachtspunt": "aandachtspunten",
+    "eenheid": "eenheid",
+    "basisteam": "basisteam",
+    "partner": "partners__soort",
+    "status": "status",
+    "onderbouwing": "onderbouwing",
+}
+
+
+class VoorbeeldFilterForm(forms.Form):
+    def clean_opgave(self):
+        opgave = self.cleaned_data.get("opgave")
+        if opgave is not None:
+            # Fields are cleaned in the order declared: the aandachtspunt, cleaned next, must
+            # be one of this opgave's, and the form offers only those.
+            veld = self.fields["aandachtspunt"]
+            veld.queryset = opgave.aandachtspunten.select_related("opgave")
+            veld.error_messages["invalid_choice"] = _(
+                "That aandachtspunt belongs to another opgave, so it was left out. "
+                "Choose one of this opgave's aandachtspunten."
+            )
+        return opgave
+
+    def clean(self):
+        # A choice that is not offered is dropped from what the selects show, so they say
+        # “all” again (also when htmx refreshes only their options); the error stays.
+        weg = [naam for naam in self.errors if isinstance(self.fields[naam].widget, forms.Select)]
+        if weg:
+            self.data = self.data.copy()
+            for naam in weg:
+                self.data.pop(self.add_prefix(naam), None)
+        return super().clean()
 
 
 class VoorbeeldFilter(django_filters.FilterSet):
@@ -97,12 +139,96 @@ class VoorbeeldFilter(django_filters.FilterSet):
     class Meta:
         model = Voorbeeld
         fields: list[str] = []
+        form = VoorbeeldFilterForm
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["aandachtspunt"].field.label_from_instance = lambda p: (
-            f"{p.opgave.nummer}. {p.tekst}"
-        )
+        # Per filter: option (pk or value) → number of voorbeelden; filled by `tel`.
+        self.tellingen: dict[str, dict] = {}
+        for naam in ("opgave", "aandachtspunt", "eenheid", "basisteam"):
+            self.filters[naam].field.label_from_instance = partial(self._label, naam)
+
+    def _label(self, naam: str, obj) -> str:
+        tekst = f"{obj.opgave.nummer}. {obj.tekst}" if naam == "aandachtspunt" else str(obj)
+        return self._met_aantal(naam, obj.pk, tekst)
+
+    def _met_aantal(self, naam: str, sleutel, tekst) -> str:
+        if naam not in self.tellingen:
+            return tekst
+        aantal = number_format(self.tellingen[naam].get(sleutel, 0), force_grouping=True)
+        return f"{tekst} ({aantal})"
+
+    def _gefilterd_zonder(self, weg: str):
+        """The voorbeelden every active filter but `weg` leaves."""
+        queryset = self.queryset.all()
+        for naam, waarde in self._gegevens().items():
+            if naam not in (weg, "sortering"):
+                queryset = self.filters[naam].filter(queryset, waarde)
+        return queryset
+
+    def _gegevens(self) -> dict:
+        """What the form validated; an invalid field is simply not applied."""
+        if not self.is_bound:
+            return {}
+        self.errors  # noqa: B018 (validates the form once)
+        return self.form.cleaned_data
+
+    def tel(self) -> None:
+        """Put behind every option of the select filters how many voorbeelden it would
+        give with the other filters as they are (the usual facets): one grouped query per
+        filter, however many options and voorbeelden there are."""
+        for naam, veld in TELLINGEN.items():
+            # Distinct: the joins of the other filters (partners) may repeat a voorbeeld.
+            rijen = (
+                self._gefilterd_zonder(naam)
+                .order_by()
+                .values_list(veld)
+                .annotate(aantal=Count("pk", distinct=True))
+            )
+            self.tellingen[naam] = dict(rijen)
+        for naam in ("partner", "status", "onderbouwing"):
+            # Set after validation: a choice field checks its value against its choices.
+            self.form.fields[naam].choices = [
+                (waarde, self._met_aantal(naam, waarde, label))
+                for waarde, label in self.filters[naam].extra["choices"]
+            ]
+
+    def querystring(self, *zonder: str) -> str:
+        """The query string of this search without the parameters `zonder` (nor the page)."""
+        data = self.data.copy()
+        for naam in (*zonder, "page"):
+            data.pop(naam, None)
+        return data.urlencode()
+
+    def ongeldige_keuzes(self) -> list[str]:
+        """The select filters whose value was dropped, e.g. an aandachtspunt of another
+        opgave: the refreshed selects no longer show them, so neither should the URL."""
+        self._gegevens()
+        return [naam for naam in TELLINGEN if naam in self.form.errors]
+
+    def actieve_filters(self) -> list[dict]:
+        """Each filter in use, in words ("Evidence: evaluated independently"), with the
+        query string that lets go of exactly that filter."""
+        actief = []
+        # A choice that was dropped does not come back with a link that lets go of another.
+        weg = self.ongeldige_keuzes()
+        for naam, waarde in self._gegevens().items():
+            if naam == "sortering" or waarde in (None, ""):
+                continue
+            filter_ = self.filters[naam]
+            if "choices" in filter_.extra:
+                tekst = dict(filter_.extra["choices"]).get(waarde, waarde)
+            else:
+                tekst = str(waarde)
+            actief.append(
+                {
+                    "naam": naam,
+                    "label": filter_.label,
+                    "waarde": tekst,
+                    "zonder": self.querystring(naam, *weg),
+                }
+            )
+        return actief
 
     def zoeken(self, queryset, name, value):
         return zoek(queryset, value)
@@ -114,7 +240,8 @@ class VoorbeeldFilter(django_filters.FilterSet):
     @property
     def qs(self):
         queryset = super().qs
-        data = self.form.cleaned_data if self.form.is_bound and self.is_valid() else {}
+        # The valid fields count even when another one is not.
+        data = self._gegevens()
         sortering = data.get("sortering") or ("relevantie" if data.get("q") else "nieuwste")
         if sortering == "relevantie" and data.get("q"):
             return queryset.order_by("-relevantie", "-gepubliceerd_op", "pk")

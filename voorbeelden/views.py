@@ -44,15 +44,21 @@ def voorbeeld_list(request: HttpRequest) -> HttpResponse:
     )
     filterset = VoorbeeldFilter(request.GET, queryset=voorbeelden)
     pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("page"))
+    filterset.tel()
     context = {
         "filter": filterset,
         "pagina": pagina,
         "kruimels": [(_("Voorbeelden"), None)],
     }
     if request.htmx and not request.htmx.history_restore_request:
-        # htmx swaps only the results; the URL it pushes is the same shareable filter state.
-        # Going back restores the whole page, so a history restore gets all of it.
-        return render(request, "voorbeelden/voorbeeld_list.html#resultaten", context)
+        # htmx swaps only the results (and the options of the selects, out of band); the
+        # URL it pushes is the same shareable filter state, without a choice the refreshed
+        # selects dropped. Going back restores the whole page, so a history restore gets
+        # all of it.
+        response = render(request, "voorbeelden/voorbeeld_list.html#resultaten", context)
+        if weg := filterset.ongeldige_keuzes():
+            response["HX-Push-Url"] = f"{request.path}?{filterset.querystring(*weg)}"
+        return response
     return render(request, "voorbeelden/voorbeeld_list.html", context)
 
 

@@ -1,6 +1,8 @@
 """The public pages about the opgaven: every persona reads them; the query count stays flat."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from opgaven.models import Aandachtspunt, Gespreksleidraad, Gespreksvraag, Opgave, Pagina
@@ -158,3 +160,45 @@ def test_query_count_is_pinned_and_flat_with_ten_times_the_data(
 )
 def test_page_titles_name_the_page_then_the_site(client, url, title):
     assert title in client.get(url).content.decode()
+
+
+def test_each_aandachtspunt_links_to_its_voorbeelden(client):
+    html = client.get(OPGAVE).content.decode()
+    punten = list(Opgave.objects.get(nummer=1).aandachtspunten.all())
+    for punt in punten:
+        assert f'<a href="/voorbeelden/?aandachtspunt={punt.pk}">{punt.tekst}</a>' in html
+    # The link gives the voorbeelden of that aandachtspunt: webcare is one of opgave 1's.
+    webcare = next(p for p in punten if p.tekst.startswith("Het doorontwikkelen van webcare"))
+    response = client.get(f"/voorbeelden/?aandachtspunt={webcare.pk}")
+    assert [v.titel for v in response.context["pagina"].object_list] == ["Webcare Twente"]
+
+
+def test_aandachtspunt_links_cost_no_query_per_aandachtspunt(client, django_assert_num_queries):
+    with CaptureQueriesContext(connection) as eerst:
+        client.get(OPGAVE)
+    assert len(eerst) <= QUERIES[OPGAVE][0]
+    _tienmaal_de_inhoud()
+    with django_assert_num_queries(len(eerst)):
+        html = client.get(OPGAVE).content.decode()
+    assert html.count('href="/voorbeelden/?aandachtspunt=') == 7 + 63
+
+
+def test_meer_weten_leads_a_good_idea_to_sharing_a_voorbeeld(client):
+    html = client.get("/over-ggp/").content.decode()
+    sectie = html[html.index('<section id="meer-weten"') :]
+    sectie = sectie[: sectie.index("</section>")]
+    assert "heb je een goed idee?" in sectie
+    assert f'<a href="{reverse("voorbeelden:nieuw")}">Deel een voorbeeld</a>' in sectie
+
+
+def test_meer_weten_links_the_toolkit_where_the_text_names_it(client):
+    # The folder names the page on Agora but gives no address: the redactie writes it in
+    # the text as a link, the way every editor's text takes one.
+    pagina = Pagina.objects.get(slug="meer-weten")
+    adres = "https://agora.politie.example/toolkit-politiewerk-in-de-wijk"
+    pagina.tekst = pagina.tekst.replace(
+        "'toolkit politiewerk in de wijk'", f"'[toolkit politiewerk in de wijk]({adres})'"
+    )
+    pagina.save()
+    html = client.get("/over-ggp/").content.decode()
+    assert f'&#x27;<a href="{adres}">toolkit politiewerk in de wijk</a>&#x27; op Agora' in html
