@@ -121,7 +121,10 @@ def _nh3(html_: str, tags: set[str]) -> str:
 
 
 def _inline(tekst: str) -> str:
-    return _nh3(tekst, INLINE_TAGS)
+    """Links and emphasis inside a colleague's paragraph: their HTML, or the editors'
+    [tekst](https://…), through nh3."""
+    met_links = _LINK.sub(lambda link: f'<a href="{escape(link[2])}">{link[1]}</a>', tekst)
+    return _nh3(met_links, INLINE_TAGS)
 
 
 def schoon(tekst: str, kop: int = 3) -> SafeString:

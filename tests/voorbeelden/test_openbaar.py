@@ -108,7 +108,7 @@ def test_related_voorbeelden_and_the_opgave_page_follow_the_same_rule(
 
 @pytest.mark.parametrize(
     ("url", "queries"),
-    [("/voorbeelden/", 9), ("/voorbeelden/fabricius/", 10), ("/voorbeelden/feed/", 3)],
+    [("/voorbeelden/", 14), ("/voorbeelden/fabricius/", 10), ("/voorbeelden/feed/", 3)],
 )
 def test_anonymous_query_counts_flat_with_ten_times_the_voorbeelden(
     client, maak_voorbeeld, django_assert_num_queries, url, queries
