@@ -74,7 +74,7 @@ def test_profile_shows_figures_area_clusters_people_and_agenda(client, profiel, 
     assert "Tom Teamchef" in html
     assert "Carla Collega" in html
     assert "Twee clusters." in html
-    assert '<svg class="spreiding__svg"' in html
+    assert 'class="spreiding__rijen" role="img"' in html
     assert [k.sleutel for k in response.context["spreiding"]] == [
         "formatie_fte",
         "inwoners",
