@@ -54,3 +54,15 @@ def als_opgeslagen(obj, naam: str) -> str:
     else:
         waarde = getattr(obj, naam)
     return "" if waarde is None else str(waarde)
+
+
+@register.filter
+def actieve_filters(form, zonder: str = "") -> int:
+    """How many fields of a filter form narrow the list: those with a value, except the
+    comma-separated names in `zonder` (a sort order narrows nothing)."""
+    weg = set(zonder.split(","))
+    return sum(
+        1
+        for veld in form.visible_fields()
+        if veld.name not in weg and veld.data not in (None, "", [], False)
+    )
