@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-BREEDTE = 300  # the SVG's drawing width, in user units
+BREEDTE = 100  # positions on a bar are percentages of its width, so it takes any width
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class Kenmerk:
     log: bool
 
     def _x(self, waarde: float) -> float:
-        """Where a value falls on the drawing; a log scale for figures that span decades."""
+        """Where a value falls on the bar, in percent; a log scale for figures that span
+        decades."""
         laag, hoog = self.minimum, self.maximum
         if self.log:
             laag, hoog, waarde = (math.log10(max(v, 1e-9)) for v in (laag, hoog, waarde))

@@ -82,7 +82,6 @@ def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "teamchefs": [lid for lid in leden if lid.rol == Lidmaatschap.Rol.TEAMCHEF],
             "collegas": [lid for lid in leden if lid.rol == Lidmaatschap.Rol.COLLEGA],
             "spreiding": kenmerken,
-            "spreiding_hoogte": 32 * len(kenmerken),
             "vergelijkbaar": vergelijkbaar(team.pk, alle),
             "mag_bewerken": mag_bewerken,
             "secties": secties("teamprofiel", request, team, {"mag_bewerken": mag_bewerken}),

@@ -77,3 +77,15 @@ def vorige_pagina(request) -> str:
     pad = urlsplit(verwijzer)
     terug = pad.path + (f"?{pad.query}" if pad.query else "")
     return "" if terug == request.get_full_path() else terug
+
+
+@register.filter
+def actieve_filters(form, zonder: str = "") -> int:
+    """How many fields of a filter form narrow the list: those with a value, except the
+    comma-separated names in `zonder` (a sort order narrows nothing)."""
+    weg = set(zonder.split(","))
+    return sum(
+        1
+        for veld in form.visible_fields()
+        if veld.name not in weg and veld.data not in (None, "", [], False)
+    )

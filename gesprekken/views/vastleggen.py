@@ -39,6 +39,14 @@ def _opgeslagen(request: HttpRequest, gesprek: Gesprek, sleutel: str, anker: str
     return _terug(gesprek, anker)
 
 
+def _bevestig(request: HttpRequest, tekst: str, anker: str) -> str:
+    """A confirmation shown in the place `anker` (includes/melding_hier.html) as well as at
+    the top; the anchor to return to is the confirmation itself, so the browser moves the
+    focus there and a screen reader reads it where the person is working."""
+    messages.success(request, tekst, extra_tags=anker)
+    return f"{anker}-melding"
+
+
 def _afgerond(request: HttpRequest, gesprek: Gesprek, sleutel: str, formulieren) -> HttpResponse:
     """The gesprek was completed before this could be saved. Nothing is saved; the page is
     shown as it is now, completed, with what was typed beside the form's place."""
@@ -77,12 +85,11 @@ def antwoord(request: HttpRequest, pk: int, antwoord_pk: int) -> HttpResponse:
     except Conflict as conflict:
         meld_conflict(form, conflict)
         return toon_gesprek(request, gesprek, gebonden={sleutel: form})
+    anker = f"vraag-{antwoord.pk}"
     if gewijzigd:
-        messages.success(
-            request,
-            _("The answer to question %(nummer)s has been saved.") % {"nummer": antwoord.volgorde},
-        )
-    return _opgeslagen(request, gesprek, sleutel, f"vraag-{antwoord.pk}")
+        tekst = _("The answer to question %(nummer)s has been saved.")
+        anker = _bevestig(request, tekst % {"nummer": antwoord.volgorde}, anker)
+    return _opgeslagen(request, gesprek, sleutel, anker)
 
 
 @alleen_post
@@ -121,8 +128,12 @@ def top3(request: HttpRequest, pk: int, antwoord_pk: int) -> HttpResponse:
             % {"ruimte": fout.ruimte},
         )
         return toon_gesprek(request, gesprek, gebonden={sleutel: forms})
-    messages.success(request, _("The afspraken have been recorded."))
-    return _opgeslagen(request, gesprek, sleutel, anker)
+    return _opgeslagen(
+        request,
+        gesprek,
+        sleutel,
+        _bevestig(request, _("The afspraken have been recorded."), anker),
+    )
 
 
 @alleen_post

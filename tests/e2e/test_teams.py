@@ -133,7 +133,7 @@ def test_team_pages_show_what_axe_is_checking(logged_in_page, url, basisteams):
     expect(page.locator("form.filters [name=onder_norm][type=checkbox]")).to_have_count(1)
 
     page.goto(url(f"/teams/{VOL}/"))
-    expect(page.locator("svg.spreiding__svg[role=img]")).to_be_visible()
+    expect(page.locator(".spreiding__rijen[role=img] svg.spreiding__balk").first).to_be_visible()
     expect(page.locator("table.spreiding__table tbody tr").first).to_be_visible()
     expect(page.locator("ul.agenda li.agenda__item")).to_have_count(2)
     expect(page.locator("section[aria-labelledby=clusters]")).to_contain_text("Overvecht")

@@ -98,7 +98,8 @@ def test_the_whole_flow(client, team, teamchef, gespreksleider, leidraad):
     client.force_login(gespreksleider)
     antwoord = eerste.antwoorden.get(volgorde=1)
     response = _antwoord(client, eerste, antwoord, "We werken in clusters.\r\nElke week.")
-    assert response["Location"] == f"/gesprekken/{eerste.pk}/#vraag-{antwoord.pk}"
+    # Back to the confirmation in the question's place (see test_bevestiging.py).
+    assert response["Location"] == f"/gesprekken/{eerste.pk}/#vraag-{antwoord.pk}-melding"
     antwoord.refresh_from_db()
     assert antwoord.tekst == "We werken in clusters.\nElke week."
     top3 = _top3_vraag(eerste)
@@ -115,7 +116,7 @@ def test_the_whole_flow(client, team, teamchef, gespreksleider, leidraad):
             f"top3-{top3.pk}-3-omschrijving": "",
         },
     )
-    assert response["Location"] == f"/gesprekken/{eerste.pk}/#vraag-{top3.pk}"
+    assert response["Location"] == f"/gesprekken/{eerste.pk}/#vraag-{top3.pk}-melding"
     wijkschouw, leren = Afspraak.objects.filter(gesprek=eerste).order_by("pk")
     assert (wijkschouw.vraag, wijkschouw.eigenaar, wijkschouw.opgave) == (
         top3.vraag,

@@ -85,19 +85,19 @@ def data(maak_gesprek, gespreksleider, teamchef, grote_leidraad):
 
 
 PAGINAS = {
-    # page: (persona, queries)
-    "detail": ("teamchef", 15),
-    "detail-lezer": ("collega", 13),
-    "verslag": ("collega", 10),
+    # page: (persona, queries); a page with the header has one for its "My team"
+    "detail": ("teamchef", 16),
+    "detail-lezer": ("collega", 14),
+    "verslag": ("collega", 11),
     "verslag-pdf": ("collega", 10),
     "csv": ("collega", 10),
     "xlsx": ("collega", 10),
-    "afspraak": ("teamchef", 9),
-    "team-gesprekken": ("collega", 8),
-    "team-afspraken": ("collega", 8),
+    "afspraak": ("teamchef", 10),
+    "team-gesprekken": ("collega", 9),
+    "team-afspraken": ("collega", 9),
     "team-afspraken-csv": ("collega", 7),
     "team-afspraken-xlsx": ("collega", 7),
-    "team-profiel": ("collega", 12),  # the profile's own 11, plus its gesprekken
+    "team-profiel": ("collega", 13),  # the profile's own 11, plus its gesprekken
 }
 
 

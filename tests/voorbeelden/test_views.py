@@ -242,13 +242,14 @@ def _tienmaal(maak_voorbeeld, team, ander_team):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        # The list: seven of them count the options of its seven select filters.
-        ("/voorbeelden/", 16),
+        # The list: seven of them count the options of its seven select filters; a page
+        # with the header has one for the member's "My team".
+        ("/voorbeelden/", 17),
         (
             "/voorbeelden/?q=politie&opgave=versterken-van-wendbare-nabijheid&sortering=toegepast",
-            17,
+            18,
         ),
-        ("/voorbeelden/mobiel-politiebureau-bollenstreek/", 13),
+        ("/voorbeelden/mobiel-politiebureau-bollenstreek/", 14),
         ("/voorbeelden/feed/", 3),
     ],
 )
