@@ -47,6 +47,10 @@ REDACTEUR = "redacteur@demo.podium.invalid"
 GEEN_PAGINA = {
     "voorbeelden/feed/",
     "voorbeelden/<slug:slug>/toepassen/",
+    "voorbeelden/<slug:slug>/niet-meer-toepassen/",
+    "gesprekken/<int:pk>/samenvatting/",
+    "gesprekken/<int:pk>/gesprek.xlsx",
+    "teams/<slug:slug>/afspraken.xlsx",
     "gesprekken/<int:pk>/status/",
     "gesprekken/<int:pk>/antwoorden/<int:antwoord_pk>/",
     "gesprekken/<int:pk>/top3/<int:antwoord_pk>/",
@@ -115,6 +119,9 @@ PAGINAS = {
         f"/teams/{TEAM}/gesprekken/",
         f"/teams/{TEAM}/gesprekken/nieuw/",
         f"/teams/{TEAM}/afspraken/",
+        f"/teams/{TEAM}/clusters/",
+        f"/teams/{TEAM}/clusters/nieuw/",
+        f"/teams/{TEAM}/clusters/{{cluster}}/bewerken/",
         "/gesprekken/{eerste}/",
         "/gesprekken/{eerste}/bewerken/",
         "/gesprekken/{eerste}/verslag/",
@@ -137,7 +144,7 @@ def _routes(patterns, prefix: str = ""):
 def test_every_page_is_covered():
     """Every route of the portal that draws a page is in the list the reflow test visits."""
     voorbeeld = {"uit_de_folder": "x", "gepubliceerd": "x", "ingediend": "x"}
-    waarden = {**voorbeeld, "afspraak": 1, "eerste": 1, "tweede": 2}
+    waarden = {**voorbeeld, "afspraak": 1, "eerste": 1, "tweede": 2, "cluster": 1}
     bezocht = {
         resolve(pad.format(**waarden).split("?")[0]).route
         for paden in PAGINAS.values()
@@ -175,6 +182,7 @@ def portaal(transactional_db) -> dict:
         "afspraak": eerste.afspraken.first().pk,
         "eerste": eerste.pk,
         "tweede": tweede.pk,
+        "cluster": team.clusters.first().pk,
     }
 
 
