@@ -1,6 +1,7 @@
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
@@ -67,12 +68,24 @@ def opgave_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+TOOLKIT = "toolkit politiewerk in de wijk"
+
+
+def _met_toolkit(pagina: Pagina) -> Pagina:
+    """The folder names its toolkit without an address; where one is configured, the name
+    becomes a link (the editors' [tekst](https://…) syntax, which `opmaak` renders)."""
+    if settings.TOOLKIT_URL and TOOLKIT in pagina.tekst:
+        pagina.tekst = pagina.tekst.replace(TOOLKIT, f"[{TOOLKIT}]({settings.TOOLKIT_URL})", 1)
+    return pagina
+
+
 @require_safe
 def over_ggp(request: HttpRequest) -> HttpResponse:
+    paginas = [_met_toolkit(pagina) for pagina in Pagina.objects.gepubliceerd()]
     return render(
         request,
         "opgaven/over_ggp.html",
-        {"paginas": Pagina.objects.gepubliceerd(), "kruimels": [(_("About GGP"), None)]},
+        {"paginas": paginas, "kruimels": [(_("About GGP"), None)]},
     )
 
 

@@ -102,6 +102,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = env_str("SITE_NAME", "Podium")
 # The address in links of e-mails sent in the background, where no request is at hand.
 SITE_ROOT = env_str("SITE_ROOT", "http://127.0.0.1:8000").rstrip("/")
+# The folder's "toolkit politiewerk in de wijk" lives on the intranet (Agora), whose address
+# the folder does not give: /over-ggp/ links it where it names it once this is set.
+TOOLKIT_URL = env_str("TOOLKIT_URL")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

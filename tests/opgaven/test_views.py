@@ -203,3 +203,17 @@ def test_meer_weten_links_the_toolkit_where_the_text_names_it(client):
     pagina.save()
     html = client.get("/over-ggp/").content.decode()
     assert f'&#x27;<a href="{adres}">toolkit politiewerk in de wijk</a>&#x27; op Agora' in html
+
+
+@pytest.mark.django_db
+def test_the_toolkit_is_linked_where_the_folder_names_it_once_its_address_is_known(
+    client, settings
+):
+    settings.TOOLKIT_URL = ""
+    html = client.get("/over-ggp/").content.decode()
+    assert "toolkit politiewerk in de wijk" in html
+    assert "https://agora.example/toolkit" not in html
+
+    settings.TOOLKIT_URL = "https://agora.example/toolkit"
+    html = client.get("/over-ggp/").content.decode()
+    assert '<a href="https://agora.example/toolkit">toolkit politiewerk in de wijk</a>' in html
