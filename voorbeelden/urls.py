@@ -13,7 +13,8 @@ urlpatterns = [
     path("<slug:slug>/toepassen/", views.voorbeeld_toepassen, name="toepassen"),
     path(
         "<slug:slug>/niet-meer-toepassen/",
-        views.voorbeeld_niet_meer_toepassen,
+        views.voorbeeld_toepassen,
+        {"toepassen": False},
         name="niet_meer_toepassen",
     ),
     path("<slug:slug>/vraag/", views.voorbeeld_vraag, name="vraag"),

@@ -179,40 +179,38 @@ def voorbeeld_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
     return _formulier(request, form, voorbeeld, titel)
 
 
-@login_required
-@require_POST
-def voorbeeld_toepassen(request: HttpRequest, slug: str) -> HttpResponse:
-    voorbeeld = get_voorbeeld_for_user(request.user, slug)
-    form = ToepassenForm(request.POST, teams=Basisteam.objects.van_lid(request.user))
-    if not voorbeeld.is_gepubliceerd or not form.is_valid():
-        messages.error(request, _("Choose one of your own basisteams."))
-    elif services.pas_toe(voorbeeld, form.cleaned_data["basisteam"], request.user):
-        messages.success(
-            request,
-            _("Recorded: %(team)s applies this voorbeeld.")
-            % {"team": form.cleaned_data["basisteam"]},
-        )
-    else:
-        messages.info(request, _("Your basisteam had already recorded this."))
-    return redirect(voorbeeld)
+# What “wij passen dit toe” and its undo say: done, and already so.
+TOEPASSEN = {
+    True: (
+        gettext_lazy("Recorded: %(team)s applies this voorbeeld."),
+        gettext_lazy("Your basisteam had already recorded this."),
+    ),
+    False: (
+        gettext_lazy("Removed: %(team)s no longer applies this voorbeeld."),
+        gettext_lazy("Your basisteam had not recorded this."),
+    ),
+}
 
 
 @login_required
 @require_POST
-def voorbeeld_niet_meer_toepassen(request: HttpRequest, slug: str) -> HttpResponse:
-    """Undo “wij passen dit toe”: only for a team of one's own."""
+def voorbeeld_toepassen(request: HttpRequest, slug: str, toepassen: bool = True) -> HttpResponse:
+    """“Wij passen dit toe” for a team of one's own, or (`toepassen=False`) its undo."""
     voorbeeld = get_voorbeeld_for_user(request.user, slug)
     form = ToepassenForm(request.POST, teams=Basisteam.objects.van_lid(request.user))
-    if not form.is_valid():
+    if (toepassen and not voorbeeld.is_gepubliceerd) or not form.is_valid():
         messages.error(request, _("Choose one of your own basisteams."))
-    elif services.pas_niet_meer_toe(voorbeeld, form.cleaned_data["basisteam"]):
-        messages.success(
-            request,
-            _("Removed: %(team)s no longer applies this voorbeeld.")
-            % {"team": form.cleaned_data["basisteam"]},
-        )
+        return redirect(voorbeeld)
+    team = form.cleaned_data["basisteam"]
+    if toepassen:
+        gedaan = services.pas_toe(voorbeeld, team, request.user)
     else:
-        messages.info(request, _("Your basisteam had not recorded this."))
+        gedaan = services.pas_niet_meer_toe(voorbeeld, team)
+    melding, al_zo = TOEPASSEN[toepassen]
+    if gedaan:
+        messages.success(request, melding % {"team": team})
+    else:
+        messages.info(request, al_zo)
     return redirect(voorbeeld)
 
 
