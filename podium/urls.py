@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from opgaven import urls as opgaven_urls
 from opgaven import views as opgaven_views
 
 from . import views
@@ -23,7 +24,7 @@ urlpatterns = [
     # A team's gesprekken and afspraken (/teams/<slug>/gesprekken/, /teams/<slug>/afspraken/).
     path("teams/<slug:slug>/", include("gesprekken.team_urls")),
     # The team agenda is a team's choice of opgaven: the view lives with the opgaven.
-    path("teams/<slug:slug>/agenda/", include("opgaven.agenda_urls")),
+    path("teams/<slug:slug>/agenda/", include(opgaven_urls.agenda)),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
