@@ -1,7 +1,11 @@
 """The contract every versioned, history-keeping object meets (issue 8), written once.
 
-Each app describes its editable objects as `Bewerkbaar` in its own `test_versies.py` and
-runs the checks below on them:
+Each app describes its editable objects as `Bewerkbaar` in its own `test_versies.py`, in a
+fixture that gives them by name, and takes the tests from `contracttests`:
+
+    test_contract, test_race = contracttests("soorten", ["antwoord", "afspraak"])
+
+They run the checks below on every kind:
 
 - an edit through the page raises the version and leaves a history row with who and why;
 - an edit through the admin does the same;
@@ -221,3 +225,34 @@ alleen_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="row locks under real concurrency: runs in CI's PostgreSQL lane",
 )
+
+
+CONTROLES = [
+    controleer_pagina,
+    controleer_admin,
+    controleer_verouderd_op_pagina,
+    controleer_verouderd_in_admin,
+]
+IN_DE_ADMIN = {controleer_admin, controleer_verouderd_in_admin}
+
+
+def contracttests(fixture: str, namen: list[str]):
+    """The contract's tests for the kinds `namen` of the fixture `fixture` (a dict of name
+    to `Bewerkbaar`): the four checks on SQLite and PostgreSQL, the race on PostgreSQL."""
+
+    @pytest.mark.django_db
+    @pytest.mark.parametrize("naam", namen)
+    @pytest.mark.parametrize("controle", CONTROLES, ids=lambda controle: controle.__name__)
+    def test_contract(request, client, naam, controle):
+        soort = request.getfixturevalue(fixture)[naam]
+        if controle in IN_DE_ADMIN and soort.admin_veld is None:
+            pytest.skip(f"{naam} is read-only in the admin (a test of its own checks that)")
+        controle(soort, client)
+
+    @alleen_postgresql
+    @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+    @pytest.mark.parametrize("naam", namen)
+    def test_race(request, naam):
+        controleer_race(request.getfixturevalue(fixture)[naam])
+
+    return test_contract, test_race

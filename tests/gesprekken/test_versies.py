@@ -9,16 +9,10 @@ from gesprekken import services
 from tests.versiebeheer import (
     Bewerkbaar,
     admin_url,
-    alleen_postgresql,
-    controleer_admin,
-    controleer_pagina,
-    controleer_race,
-    controleer_verouderd_in_admin,
-    controleer_verouderd_op_pagina,
+    contracttests,
 )
 
 SOORTEN = ["antwoord", "afspraak", "gesprek", "samenvatting"]
-GEEN_ADMIN = "an answer is read-only in the admin: it is recorded in the gesprek"
 
 
 def _antwoord_op_pagina(client, antwoord, versie, tekst):
@@ -127,34 +121,7 @@ def soorten(maak_gesprek, gespreksleider, teamchef, beheerder) -> dict[str, Bewe
     }
 
 
-def _met_admin(soort: Bewerkbaar) -> Bewerkbaar:
-    if soort.admin_veld is None:
-        pytest.skip(GEEN_ADMIN)
-    return soort
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("naam", SOORTEN)
-def test_an_edit_on_the_page(soorten, client, naam):
-    controleer_pagina(soorten[naam], client)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("naam", SOORTEN)
-def test_an_edit_in_the_admin(soorten, client, naam):
-    controleer_admin(_met_admin(soorten[naam]), client)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("naam", SOORTEN)
-def test_a_stale_page_form(soorten, client, naam):
-    controleer_verouderd_op_pagina(soorten[naam], client)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("naam", SOORTEN)
-def test_a_stale_admin_form(soorten, client, naam):
-    controleer_verouderd_in_admin(_met_admin(soorten[naam]), client)
+test_contract, test_race = contracttests("soorten", SOORTEN)
 
 
 @pytest.mark.django_db
@@ -168,10 +135,3 @@ def test_an_answer_cannot_be_changed_in_the_admin(soorten, client):
     assert response.status_code == 403
     antwoord.refresh_from_db()
     assert (antwoord.tekst, antwoord.versie, antwoord.history.count()) == ("Op de pagina", 2, 1)
-
-
-@alleen_postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize("naam", SOORTEN)
-def test_two_saves_at_once(soorten, naam):
-    controleer_race(soorten[naam])

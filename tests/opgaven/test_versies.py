@@ -9,12 +9,7 @@ from opgaven.models import Aandachtspunt, AgendaPunt, Opgave
 from opgaven.services import wijzig_agendapunt, zet_op_agenda
 from tests.versiebeheer import (
     Bewerkbaar,
-    alleen_postgresql,
-    controleer_admin,
-    controleer_pagina,
-    controleer_race,
-    controleer_verouderd_in_admin,
-    controleer_verouderd_op_pagina,
+    contracttests,
 )
 
 
@@ -54,30 +49,12 @@ def agendapunt(team, teamchef, beheerder) -> Bewerkbaar:
     )
 
 
-@pytest.mark.django_db
-def test_an_edit_on_the_page_is_a_version(agendapunt, client):
-    controleer_pagina(agendapunt, client)
+@pytest.fixture
+def soorten(agendapunt) -> dict[str, Bewerkbaar]:
+    return {"agendapunt": agendapunt}
 
 
-@pytest.mark.django_db
-def test_an_edit_in_the_admin_is_a_version(agendapunt, client):
-    controleer_admin(agendapunt, client)
-
-
-@pytest.mark.django_db
-def test_a_stale_page_form_gets_the_conflict(agendapunt, client):
-    controleer_verouderd_op_pagina(agendapunt, client)
-
-
-@pytest.mark.django_db
-def test_a_stale_admin_form_gets_the_conflict(agendapunt, client):
-    controleer_verouderd_in_admin(agendapunt, client)
-
-
-@alleen_postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_saves_at_once_never_both_succeed(agendapunt):
-    controleer_race(agendapunt)
+test_contract, test_race = contracttests("soorten", ["agendapunt"])
 
 
 @pytest.mark.django_db

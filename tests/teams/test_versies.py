@@ -8,12 +8,7 @@ from teams import services
 from teams.models import Basisteam, Cluster, Eenheid, Lidmaatschap, User
 from tests.versiebeheer import (
     Bewerkbaar,
-    alleen_postgresql,
-    controleer_admin,
-    controleer_pagina,
-    controleer_race,
-    controleer_verouderd_in_admin,
-    controleer_verouderd_op_pagina,
+    contracttests,
 )
 
 
@@ -112,19 +107,12 @@ CLUSTER = Bewerkbaar(
 SOORTEN = {"team context": TEAMCONTEXT, "cluster": CLUSTER}
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("soort", SOORTEN)
-@pytest.mark.parametrize(
-    "controle",
-    [
-        controleer_pagina,
-        controleer_admin,
-        controleer_verouderd_op_pagina,
-        controleer_verouderd_in_admin,
-    ],
-)
-def test_team_context_and_clusters(client, controle, soort):
-    controle(SOORTEN[soort], client)
+@pytest.fixture
+def soorten() -> dict[str, Bewerkbaar]:
+    return SOORTEN
+
+
+test_contract, test_race = contracttests("soorten", list(SOORTEN))
 
 
 def test_a_page_edit_records_who_and_why_with_the_texts_as_saved(client, db):
@@ -152,13 +140,6 @@ def test_saving_what_is_saved_leaves_no_version(client, db):
     assert response.status_code == 302
     team.refresh_from_db()
     assert (team.versie, team.history.count()) == (1, rijen)
-
-
-@alleen_postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize("soort", SOORTEN)
-def test_two_editors_at_once_never_both_save(soort):
-    controleer_race(SOORTEN[soort])
 
 
 def test_the_history_shows_in_the_admin_with_who_and_why(client, db):

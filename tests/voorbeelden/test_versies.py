@@ -12,12 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from opgaven.models import Opgave
 from tests.versiebeheer import (
     Bewerkbaar,
-    alleen_postgresql,
-    controleer_admin,
-    controleer_pagina,
-    controleer_race,
-    controleer_verouderd_in_admin,
-    controleer_verouderd_op_pagina,
+    contracttests,
 )
 from voorbeelden import services
 from voorbeelden.models import Voorbeeld
@@ -67,30 +62,12 @@ def voorbeeld(collega, redacteur) -> Bewerkbaar:
     )
 
 
-@pytest.mark.django_db
-def test_an_edit_on_the_page_is_a_version(voorbeeld, client):
-    controleer_pagina(voorbeeld, client)
+@pytest.fixture
+def soorten(voorbeeld) -> dict[str, Bewerkbaar]:
+    return {"voorbeeld": voorbeeld}
 
 
-@pytest.mark.django_db
-def test_an_edit_in_the_admin_is_a_version(voorbeeld, client):
-    controleer_admin(voorbeeld, client)
-
-
-@pytest.mark.django_db
-def test_a_stale_page_form_gets_the_conflict(voorbeeld, client):
-    controleer_verouderd_op_pagina(voorbeeld, client)
-
-
-@pytest.mark.django_db
-def test_a_stale_admin_form_gets_the_conflict(voorbeeld, client):
-    controleer_verouderd_in_admin(voorbeeld, client)
-
-
-@alleen_postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_saves_at_once_never_both_succeed(voorbeeld):
-    controleer_race(voorbeeld)
+test_contract, test_race = contracttests("soorten", ["voorbeeld"])
 
 
 @pytest.mark.django_db
