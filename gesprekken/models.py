@@ -215,6 +215,12 @@ class AfspraakStatus(models.TextChoices):
 OPENSTAAND = (AfspraakStatus.OPEN, AfspraakStatus.LOOPT)
 
 
+def over_tijd_voorwaarde() -> Q:
+    """Overdue: still open and its target date has passed. One definition for the list's
+    filter and for counts across teams (`Count(..., filter=over_tijd_voorwaarde())`)."""
+    return Q(status__in=OPENSTAAND, streefdatum__lt=timezone.localdate())
+
+
 class AfspraakQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "AfspraakQuerySet":
         """Afspraken are as visible as the gesprek they were made in: to someone outside the
@@ -238,7 +244,7 @@ class AfspraakQuerySet(models.QuerySet):
         return self.filter(status__in=OPENSTAAND)
 
     def over_tijd(self) -> "AfspraakQuerySet":
-        return self.openstaand().filter(streefdatum__lt=timezone.localdate())
+        return self.filter(over_tijd_voorwaarde())
 
     def uit_eerdere_gesprekken(self, gesprek: Gesprek) -> "AfspraakQuerySet":
         """The team's afspraken from gesprekken before `gesprek` that are still open, plus

@@ -7,3 +7,6 @@ class PodiumConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 (registers the deploy check)
+        from .landelijk import signalen
+
+        signalen.verbind()

@@ -25,6 +25,7 @@ urlpatterns = [
     path("teams/<slug:slug>/", include("gesprekken.team_urls")),
     # The team agenda is a team's choice of opgaven: the view lives with the opgaven.
     path("teams/<slug:slug>/agenda/", include(opgaven_urls.agenda)),
+    path("landelijk-beeld/", include("podium.landelijk.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
