@@ -8,6 +8,7 @@ afspraken: nothing a team wrote can reach the page or its downloads."""
 import datetime
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -317,20 +318,18 @@ def vervallen(action: str = "", **kwargs) -> None:
         cache.set(VERSIE_SLEUTEL, time.time_ns(), None)
 
 
-def beeld(
-    eenheid: EenheidKeuze | None,
-    periode: Periode,
-    alle: list[EenheidKeuze],
-    vandaag: datetime.date,
-) -> Beeld:
-    """The figures of one filter state, from the cache when nothing changed since.
-    Overdue counts depend on the day, so the day is part of the key."""
-    sleutel = (
+def sleutel(eenheid: EenheidKeuze | None, periode: Periode, vandaag: datetime.date) -> str:
+    """The cache key of one filter state as of now: a change to anything counted gives a
+    new version, and overdue counts depend on the day, so the day is part of it too."""
+    return (
         f"landelijk-beeld:{_versie()}:{vandaag.isoformat()}:{eenheid.slug if eenheid else ''}:"
         f"{periode.van.isoformat()}:{periode.tot.isoformat()}"
     )
+
+
+def uit_cache[T](sleutel: str, maak: Callable[[], T]) -> T:
     gevonden = cache.get(sleutel)
     if gevonden is None:
-        gevonden = bereken(eenheid, periode, alle)
+        gevonden = maak()
         cache.set(sleutel, gevonden, CACHE_SECONDEN)
     return gevonden

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from podium.demo import load_demo
+
 from .helpers import E2E, OPGAVE_SLUGS, assert_no_axe_violations, log_in_with_form
 
 pytestmark = E2E
@@ -35,6 +37,19 @@ def test_login_page_with_errors_has_no_wcag_violations(page, url, user):
     expect(page.locator(".error-summary")).to_be_visible()
     page.wait_for_load_state()  # the re-rendered form's page, with its stylesheet
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("gevuld", [False, True], ids=["empty", "filled"])
+def test_landelijk_beeld_has_no_wcag_violations(logged_in_page, url, gevuld):
+    """The charts, tables and filters of /landelijk-beeld/, on a fresh database (zeros and
+    the “no data yet” message) and on the demo data."""
+    if gevuld:
+        load_demo()
+    response = logged_in_page.goto(url("/landelijk-beeld/"))
+    assert response.status == 200
+    expect(logged_in_page.locator("#geen-gegevens")).to_have_count(0 if gevuld else 1)
+    expect(logged_in_page.locator("svg[role=img]")).to_have_count(3)
+    assert_no_axe_violations(logged_in_page)
 
 
 @pytest.mark.parametrize("path", ACCOUNT_PAGES)

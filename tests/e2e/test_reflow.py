@@ -59,6 +59,8 @@ GEEN_PAGINA = {
     "gesprekken/<int:pk>/verslag.pdf",
     "gesprekken/<int:pk>/gesprek.csv",
     "teams/<slug:slug>/afspraken.csv",
+    "landelijk-beeld/<slug:tabel>.csv",
+    "landelijk-beeld/<slug:tabel>.xlsx",
     "teams/<slug:slug>/agenda/toevoegen/",
     "teams/<slug:slug>/agenda/<int:pk>/wijzigen/",
     "teams/<slug:slug>/agenda/<int:pk>/verwijderen/",
@@ -107,6 +109,8 @@ PAGINAS = {
         "/voorbeelden/{ingediend}/bewerken/",
         "/voorbeelden/{gepubliceerd}/vraag/",
         "/gesprekken/afspraken/{afspraak}/",
+        "/landelijk-beeld/",
+        "/landelijk-beeld/?eenheid=den-haag&periode=2jaar",  # no teams there: the empty state
         *ACCOUNT_INGELOGD,
     ],
     TEAMCHEF: [
