@@ -7,8 +7,12 @@ class OpgavenConfig(AppConfig):
     verbose_name = _("Opgaven")
 
     def ready(self) -> None:
-        from core.secties import registreer_sectie
+        from core.secties import registreer_aanvulling, registreer_sectie
+        from teams.filters import registreer_filters
 
-        from .secties import team_agenda
+        from .filters import TeamAgendaFilter
+        from .secties import agenda_van_teams, team_agenda
 
         registreer_sectie("teamprofiel", team_agenda)
+        registreer_aanvulling("vergelijkbare teams", agenda_van_teams)
+        registreer_filters(TeamAgendaFilter)

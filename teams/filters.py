@@ -1,3 +1,5 @@
+from functools import cache
+
 import django_filters
 from django import forms
 from django.db.models import F, Q
@@ -18,6 +20,19 @@ FTE_BANDEN = {
     "100-150": (_("100 – 150 fte"), 100, 150),
     "150-200": (_("150 – 200 fte"), 150, 200),
     "vanaf-200": (_("200 fte or more"), 200, None),
+}
+# The folder's basisteams span 2 to 1,850 km² and 46 to 25,000 inwoners per km².
+OPPERVLAKTE_BANDEN = {
+    "tot-50": (_("less than 50 km²"), None, 50),
+    "50-200": (_("50 – 200 km²"), 50, 200),
+    "200-500": (_("200 – 500 km²"), 200, 500),
+    "vanaf-500": (_("500 km² or more"), 500, None),
+}
+DICHTHEID_BANDEN = {
+    "tot-250": (_("less than 250 per km²"), None, 250),
+    "250-1000": (_("250 – 1,000 per km²"), 250, 1_000),
+    "1000-2500": (_("1,000 – 2,500 per km²"), 1_000, 2_500),
+    "vanaf-2500": (_("2,500 per km² or more"), 2_500, None),
 }
 
 
@@ -69,6 +84,18 @@ class BasisteamFilter(django_filters.FilterSet):
         label=_("Formation"),
         empty_label=_("All"),
     )
+    oppervlakte = django_filters.ChoiceFilter(
+        choices=[(k, v[0]) for k, v in OPPERVLAKTE_BANDEN.items()],
+        method="oppervlakte_band",
+        label=_("Area"),
+        empty_label=_("All"),
+    )
+    dichtheid = django_filters.ChoiceFilter(
+        choices=[(k, v[0]) for k, v in DICHTHEID_BANDEN.items()],
+        method="dichtheid_band",
+        label=_("Density"),
+        empty_label=_("All"),
+    )
     onder_norm = django_filters.BooleanFilter(
         method="onder_de_norm",
         label=_("Only teams with fewer wijkagenten than the norm"),
@@ -105,5 +132,34 @@ class BasisteamFilter(django_filters.FilterSet):
     def formatie_band_filter(self, queryset, name, value):
         return _band(queryset, "formatie_fte", FTE_BANDEN, value)
 
+    def oppervlakte_band(self, queryset, name, value):
+        return _band(queryset, "oppervlakte_km2", OPPERVLAKTE_BANDEN, value)
+
+    def dichtheid_band(self, queryset, name, value):
+        # The annotation of `met_kengetallen()`: dichtheid is derived, never stored.
+        return _band(queryset, "dichtheid", DICHTHEID_BANDEN, value)
+
     def onder_de_norm(self, queryset, name, value):
         return queryset.filter(bezetting__lt=100) if value else queryset
+
+
+# What a team works on (its agenda) lives in `opgaven`, above teams, so teams cannot declare
+# those filters itself. As with the profile's sections (`core.secties`), the upper app
+# registers a FilterSet of its own in its `AppConfig.ready()`, and the list uses
+# BasisteamFilter with every registered one mixed in: its filters come after teams' own in
+# the form and in the URL, its methods (and a form of its own) take part like teams' own.
+_aanvullingen: list[type[django_filters.FilterSet]] = []
+
+
+def registreer_filters(filterset: type[django_filters.FilterSet]) -> None:
+    if filterset not in _aanvullingen:
+        _aanvullingen.append(filterset)
+        teamfilter.cache_clear()
+
+
+@cache
+def teamfilter() -> type[BasisteamFilter]:
+    """BasisteamFilter with the registered filters of the apps above; built once."""
+    if not _aanvullingen:
+        return BasisteamFilter
+    return type("TeamFilter", (BasisteamFilter, *_aanvullingen), {"__module__": __name__})

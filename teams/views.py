@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.forms import meld_conflict
-from core.secties import secties
+from core.secties import aanvullingen, secties
 from core.versies import Conflict
 
 from . import services
 from .access import get_cluster_for_user, get_team_for_user, mag_team_bewerken
-from .filters import BasisteamFilter
+from .filters import teamfilter
 from .forms import ClusterBewerkenForm, ClusterForm, ContextForm
 from .historie import leden_namen
 from .kruimels import team_kruimels
@@ -38,7 +38,7 @@ def team_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related(_werkgebieden())
         .order_by("naam")
     )
-    filterset = BasisteamFilter(request.GET, queryset=teams)
+    filterset = teamfilter()(request.GET, queryset=teams)
     pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("page"))
     return render(
         request,
@@ -72,6 +72,9 @@ def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
     kenmerken = spreiding(team.pk, alle)
     leden = team.lidmaatschappen.select_related("user", "cluster").order_by("rol", "user__naam")
     mag_bewerken = mag_team_bewerken(request.user, team)
+    andere = vergelijkbaar(team.pk, alle)
+    # What the apps above know of each similar team, asked once for all of them.
+    extra = aanvullingen("vergelijkbare teams", request, [t["pk"] for t in andere], {})
     return render(
         request,
         "teams/team_detail.html",
@@ -82,7 +85,7 @@ def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "teamchefs": [lid for lid in leden if lid.rol == Lidmaatschap.Rol.TEAMCHEF],
             "collegas": [lid for lid in leden if lid.rol == Lidmaatschap.Rol.COLLEGA],
             "spreiding": kenmerken,
-            "vergelijkbaar": vergelijkbaar(team.pk, alle),
+            "vergelijkbaar": [{**t, "aanvullingen": extra[t["pk"]]} for t in andere],
             "mag_bewerken": mag_bewerken,
             "secties": secties("teamprofiel", request, team, {"mag_bewerken": mag_bewerken}),
             "kruimels": team_kruimels(team),

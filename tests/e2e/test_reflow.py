@@ -117,6 +117,8 @@ PAGINAS = {
         "/",
         "/teams/",
         "/teams/?o=-bezetting",
+        "/teams/?opgave=werken-in-wijk-en-web&fase=aan_de_slag&dichtheid=vanaf-2500",
+        "/teams/?oppervlakte=heel-groot&aandachtspunt=abc",  # errors on the form
         f"/teams/{TEAM}/",
         f"/teams/{TEAM}/bewerken/",
         f"/teams/{TEAM}/agenda/",

@@ -9,12 +9,14 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from opgaven.models import Aandachtspunt, AgendaPunt, Fase, Opgave
 from opgaven.services import zet_op_agenda
 from teams.models import Basisteam, Cluster, Eenheid, Gemeente, Lidmaatschap, User, Werkgebied
+from voorbeelden.models import Redactiestatus, Voorbeeld
+from voorbeelden.services import pas_toe
 
 from .helpers import E2E, assert_no_axe_violations
 
@@ -92,6 +94,20 @@ def basisteams(user):
         Fase.VERANKERD,
         "Elke week een wijkschouw.",
     )
+    # Whom to learn from: Amersfoort, a similar team, has an agenda and a voorbeeld that
+    # Utrecht-Stad applies; Utrecht-Stad shared one of its own.
+    zet_op_agenda(amersfoort, user, eerste, fase=Fase.VERANKERD)
+    for naam, team in [("Wijkschouw Amersfoort", amersfoort), ("Buurtkoffie Utrecht", vol)]:
+        Voorbeeld.objects.create(
+            titel=naam,
+            slug=naam.lower().replace(" ", "-"),
+            samenvatting="Wat het is.",
+            basisteam=team,
+            eenheid=mn,
+            redactiestatus=Redactiestatus.GEPUBLICEERD,
+            gepubliceerd_op=timezone.now(),
+        )
+    pas_toe(Voorbeeld.objects.get(slug="wijkschouw-amersfoort"), vol, user)
     return SimpleNamespace(vol=vol, amersfoort=amersfoort, centrum=centrum, onbekend=onbekend)
 
 
@@ -110,6 +126,8 @@ def row_names(page):
 TEAM_PAGES = [
     "/teams/",
     "/teams/?o=-inwoners&inbedding=een",
+    "/teams/?opgave=werken-in-wijk-en-web&fase=verankerd&dichtheid=vanaf-2500",
+    "/teams/?oppervlakte=heel-groot&aandachtspunt=abc",  # errors on the filter form
     f"/teams/{VOL}/",
     f"/teams/{ONBEKEND}/",
     f"/teams/{VOL}/bewerken/",
@@ -140,6 +158,12 @@ def test_team_pages_show_what_axe_is_checking(logged_in_page, url, basisteams):
     expect(page.locator("section[aria-labelledby=mensen]")).to_contain_text("Bram Bakker")
     expect(page.locator(f"main a[href='/teams/{VOL}/bewerken/']")).to_be_visible()
     expect(page.locator(f"main a[href='/teams/{VOL}/agenda/']")).to_be_visible()
+    voorbeelden = page.locator("section[aria-labelledby=voorbeelden]")
+    expect(voorbeelden.locator("a[href='/voorbeelden/buurtkoffie-utrecht/']")).to_be_visible()
+    expect(voorbeelden.locator("a[href='/voorbeelden/wijkschouw-amersfoort/']")).to_be_visible()
+    amersfoort = page.locator(".vergelijkbaar__team", has_text="Amersfoort")
+    expect(amersfoort.locator(".vergelijkbaar__agenda .badge--verankerd")).to_be_visible()
+    expect(amersfoort.locator("a[href='/voorbeelden/wijkschouw-amersfoort/']")).to_be_visible()
 
     page.goto(url(f"/teams/{VOL}/agenda/"))
     expect(page.locator("form.agenda-form")).to_have_count(2)
@@ -290,3 +314,38 @@ def test_filtering_works_without_javascript(new_context, user, live_server, url,
     expect(page).to_have_url(re.compile(r"[?&]eenheid=amsterdam(&|$)"))
     expect(row_names(page)).to_have_text(["Amsterdam-Centrum", "Nieuw team"])
     expect(page.locator("form.filters select[name=eenheid]")).to_have_value("amsterdam")
+
+
+def test_filtering_on_the_agenda_works_without_javascript(
+    new_context, user, live_server, url, basisteams
+):
+    context = new_context(java_script_enabled=False)
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    eerste = Opgave.objects.first()
+    page.goto(url("/teams/"))
+    form = page.locator("form.filters")
+    form.locator("select[name=opgave]").select_option(eerste.slug)
+    form.locator("select[name=fase]").select_option(Fase.VERANKERD)
+    form.locator("button[type=submit]").click()
+
+    expect(page).to_have_url(re.compile(rf"[?&]opgave={eerste.slug}(&|$)"))
+    # Utrecht-Stad has this opgave only at “verkennen”; Amersfoort has it “verankerd”.
+    expect(row_names(page)).to_have_text(["Amersfoort"])
+    expect(page.locator("form.filters select[name=fase]")).to_have_value(Fase.VERANKERD)
+
+    form = page.locator("form.filters")
+    form.locator("select[name=dichtheid]").select_option("tot-250")
+    form.locator("button[type=submit]").click()
+    expect(row_names(page)).to_have_count(0)
+    expect(page.locator("form.filters select[name=opgave]")).to_have_value(eerste.slug)

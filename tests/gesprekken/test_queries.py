@@ -97,7 +97,9 @@ PAGINAS = {
     "team-afspraken": ("collega", 9),
     "team-afspraken-csv": ("collega", 7),
     "team-afspraken-xlsx": ("collega", 7),
-    "team-profiel": ("collega", 13),  # the profile's own 11, plus its gesprekken
+    # The profile with its agenda and voorbeelden sections, plus its gesprekken (no similar
+    # teams here: their agendas and voorbeelden would add 3).
+    "team-profiel": ("collega", 14),
 }
 
 
