@@ -237,6 +237,7 @@ def load_demo() -> list[DemoAccount]:
             )
     _demo_agenda()
     _demo_voorbeelden()
+    _demo_vragen()
     load_demo_gesprekken()
     return DEMO_ACCOUNTS
 
@@ -301,3 +302,19 @@ def _demo_voorbeelden() -> None:
     )
     services.maak_aan(ingediend, collega, indienen=True)
     ingediend.opgaven.add(Opgave.objects.get(nummer=2))
+
+
+def _demo_vragen() -> None:
+    """A question under the published demo voorbeeld, answered by its contact person."""
+    voorbeeld = Voorbeeld.objects.get(slug="demo-koffie-met-een-cop")
+    if voorbeeld.berichten.exists():
+        return
+    chef = User.objects.get(email=f"teamchef.polderland@{DEMO_DOMAIN}")
+    vraag = services.stel_vraag(
+        voorbeeld, chef, "Hoe kregen jullie de buurtvereniging zover dat zij de koffie regelen?"
+    )
+    services.reageer(
+        vraag,
+        voorbeeld.contactpersoon,
+        "We vroegen het op hun ledenavond. Zij zetten de koffie, wij nemen de bekers mee.",
+    )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opgaven import urls as opgaven_urls
 from opgaven import views as opgaven_views
+from teams import meldingen
 
 from . import views
 
@@ -26,6 +27,8 @@ urlpatterns = [
     # The team agenda is a team's choice of opgaven: the view lives with the opgaven.
     path("teams/<slug:slug>/agenda/", include(opgaven_urls.agenda)),
     path("landelijk-beeld/", include("podium.landelijk.urls")),
+    path("accounts/meldingen/", meldingen.meldingen, name="meldingen"),
+    path("accounts/meldingen/afmelden/<str:token>/", meldingen.afmelden, name="afmelden"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersieForm
 
-from .models import Basisteam, Cluster, Lidmaatschap
+from .models import Basisteam, Cluster, Lidmaatschap, User
 
 
 class SignupForm(forms.Form):
@@ -98,3 +98,18 @@ class ClusterForm(forms.Form):
 
 class ClusterBewerkenForm(VersieForm, ClusterForm):
     field_order = ["naam", "wijken", "leden"]
+
+
+class MeldingenForm(forms.ModelForm):
+    """Which e-mails a colleague gets. One so far; a later issue brings the rest."""
+
+    class Meta:
+        model = User
+        fields = ["mail_over_vragen"]
+        labels = {"mail_over_vragen": _("E-mail me when a colleague asks a question")}
+        help_texts = {
+            "mail_over_vragen": _(
+                "About a voorbeeld of which you are the contact person (or the author, "
+                "when it names no contact person)."
+            )
+        }

@@ -56,6 +56,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # The one message preference so far; a colleague turns it off on /accounts/meldingen/
+    # or with the link in such an e-mail.
+    mail_over_vragen = models.BooleanField(
+        _("e-mail about questions"),
+        default=True,
+        # Also for rows written by code that does not know the field (old migrations).
+        db_default=True,
+        help_text=_("An e-mail when a colleague asks a question about a voorbeeld you answer."),
+    )
 
     objects = UserManager()
 

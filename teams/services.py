@@ -6,6 +6,7 @@ from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
+from django.core import signing
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -129,3 +130,26 @@ def werk_cluster_bij(
     for veld in huidig._meta.concrete_fields:
         setattr(cluster, veld.attname, getattr(huidig, veld.attname))
     return True
+
+
+# Signed, not stored: the link in an e-mail turns that e-mail off without logging in.
+AFMELDEN_SALT = "podium.afmelden.vragen"
+
+
+def afmeldtoken(user: User) -> str:
+    # Without a time: the link in an old e-mail keeps working.
+    return signing.Signer(salt=AFMELDEN_SALT).sign(str(user.pk))
+
+
+def user_van_afmeldtoken(token: str) -> User | None:
+    """The colleague an unsubscribe link was made for; None for a link that was altered."""
+    try:
+        pk = int(signing.Signer(salt=AFMELDEN_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None
+    return User.objects.filter(pk=pk, is_active=True).first()
+
+
+def zet_mail_over_vragen(user: User, aan: bool) -> None:
+    user.mail_over_vragen = aan
+    user.save(update_fields=["mail_over_vragen"])

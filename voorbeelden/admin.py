@@ -9,11 +9,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
-from core.admin import VersieAdmin
+from core.admin import HistorieAdmin, VersieAdmin
 
 from . import services
-from .forms import HERKOMST
-from .models import Partner, Redactiestatus, Toepassing, Voorbeeld
+from .forms import HERKOMST, VerbergForm
+from .models import Bericht, Partner, Redactiestatus, Toepassing, Voorbeeld
 
 
 class SamenvoegenForm(forms.Form):
@@ -312,6 +312,81 @@ class VoorbeeldAdmin(VersieAdmin):
                 **self.admin_site.each_context(request),
                 "title": _("Reject voorbeelden"),
                 "voorbeelden": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+
+@admin.register(Bericht)
+class BerichtAdmin(HistorieAdmin):
+    """The questions and replies under the voorbeelden, to read. The redactie hides one
+    with the action, which asks the reason and keeps it in the history with who hid it;
+    colleagues then see only that it was hidden. Nobody edits, adds or deletes one here."""
+
+    list_display = [
+        "__str__",
+        "voorbeeld",
+        "soort",
+        "aangemaakt_door",
+        "aangemaakt_op",
+        "verborgen",
+    ]
+    list_filter = ["verborgen", ("vraag", admin.EmptyFieldListFilter)]
+    list_select_related = ["voorbeeld", "aangemaakt_door"]
+    search_fields = ["tekst", "voorbeeld__titel"]
+    fields = [
+        "voorbeeld",
+        "vraag",
+        "aangemaakt_door",
+        "aangemaakt_op",
+        "tekst",
+        "verborgen",
+        "verborgen_reden",
+        "versie",
+    ]
+    actions = ["verberg"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # The change permission is the right to hide (the action, on the list); one
+        # message's page only shows it.
+        return obj is None and super().has_change_permission(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("kind"))
+    def soort(self, obj: Bericht) -> str:
+        return _("question") if obj.is_vraag else _("reply")
+
+    @admin.action(
+        description=_("Hide the selected messages, with a reason"), permissions=["change"]
+    )
+    def verberg(self, request, queryset):
+        form = VerbergForm(request.POST if "bevestig" in request.POST else None)
+        if form.is_valid():
+            aantal = sum(
+                services.verberg(bericht, request.user, form.cleaned_data["reden"])
+                for bericht in queryset
+            )
+            self.message_user(
+                request,
+                ngettext("%(count)d message hidden.", "%(count)d messages hidden.", aantal)
+                % {"count": aantal},
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/voorbeelden/verbergen.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Hide messages"),
+                "berichten": queryset,
                 "form": form,
                 "opts": self.model._meta,
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,

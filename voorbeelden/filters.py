@@ -4,20 +4,33 @@ import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from opgaven.models import Aandachtspunt, Opgave
 from teams.models import Basisteam, Eenheid
 
-from .models import ZOEK_CONFIG, Partner, Voorbeeld
+from .models import ZOEK_CONFIG, Bericht, Partner, Voorbeeld
 
 SORTERINGEN = [
     ("nieuwste", _("Newest first")),
     ("relevantie", _("Most relevant first")),
     ("toegepast", _("Most applied first")),
+    ("open_vragen", _("Most unanswered questions first")),
 ]
+
+
+def ziet_open_vragen(user) -> bool:
+    """The filter and sort on unanswered questions are for those who answer them: the
+    redactie, and whoever answers the questions of some voorbeeld (its contact person, or
+    its author when it names none). For anyone else they are not there, and ignored."""
+    if not user.is_authenticated:
+        return False
+    # The cheap question first: the redactie's permissions cost two queries to load.
+    return Voorbeeld.objects.beantwoord_door(user).exists() or (
+        user.is_staff and user.has_perm("voorbeelden.change_voorbeeld")
+    )
 
 
 def zoek(queryset, tekst: str):
@@ -132,6 +145,11 @@ class VoorbeeldFilter(django_filters.FilterSet):
     jaar = django_filters.NumberFilter(
         field_name="gepubliceerd_op__year", label=_("Year of publication")
     )
+    open_vragen = django_filters.BooleanFilter(
+        method="met_open_vragen",
+        widget=forms.CheckboxInput,
+        label=_("With unanswered questions"),
+    )
     sortering = django_filters.ChoiceFilter(
         choices=SORTERINGEN, method="sorteren", label=_("Sort"), empty_label=None
     )
@@ -147,6 +165,15 @@ class VoorbeeldFilter(django_filters.FilterSet):
         self.tellingen: dict[str, dict] = {}
         for naam in ("opgave", "aandachtspunt", "eenheid", "basisteam"):
             self.filters[naam].field.label_from_instance = partial(self._label, naam)
+        if self.request is None or not ziet_open_vragen(self.request.user):
+            del self.filters["open_vragen"]
+            self.filters["sortering"].extra["choices"] = [
+                keuze for keuze in SORTERINGEN if keuze[0] != "open_vragen"
+            ]
+            if self.data.get("sortering") == "open_vragen":
+                # Ignored, not an error: a shared link may carry it.
+                self.data = self.data.copy()
+                self.data.pop("sortering")
 
     def _label(self, naam: str, obj) -> str:
         tekst = f"{obj.opgave.nummer}. {obj.tekst}" if naam == "aandachtspunt" else str(obj)
@@ -213,7 +240,7 @@ class VoorbeeldFilter(django_filters.FilterSet):
         # A choice that was dropped does not come back with a link that lets go of another.
         weg = self.ongeldige_keuzes()
         for naam, waarde in self._gegevens().items():
-            if naam == "sortering" or waarde in (None, ""):
+            if naam == "sortering" or waarde in (None, "") or waarde is False:
                 continue
             filter_ = self.filters[naam]
             if "choices" in filter_.extra:
@@ -233,6 +260,12 @@ class VoorbeeldFilter(django_filters.FilterSet):
     def zoeken(self, queryset, name, value):
         return zoek(queryset, value)
 
+    def met_open_vragen(self, queryset, name, value):
+        if not value:
+            return queryset
+        open_ = Bericht.objects.onbeantwoord().filter(voorbeeld=OuterRef("pk"))
+        return queryset.filter(Exists(open_))
+
     def sorteren(self, queryset, name, value):
         # Applied in `qs` below, after every filter, so relevance exists when it is needed.
         return queryset
@@ -245,6 +278,8 @@ class VoorbeeldFilter(django_filters.FilterSet):
         sortering = data.get("sortering") or ("relevantie" if data.get("q") else "nieuwste")
         if sortering == "relevantie" and data.get("q"):
             return queryset.order_by("-relevantie", "-gepubliceerd_op", "pk")
+        if sortering == "open_vragen" and "open_vragen" in self.filters:
+            return queryset.met_open_vragen().order_by("-open_vragen", "-gepubliceerd_op", "pk")
         if sortering == "toegepast":
             return queryset.order_by("-aantal_toepassingen", "-gepubliceerd_op", "pk")
         return queryset.order_by("-gepubliceerd_op", "pk")

@@ -7,7 +7,7 @@ from core.forms import VersieForm
 from opgaven.models import Aandachtspunt, Opgave
 from teams.models import Basisteam, Eenheid
 
-from .models import Partner, Voorbeeld
+from .models import BERICHT_LENGTE, Partner, Voorbeeld
 
 OPMAAK_HINT = _(
     "Separate paragraphs with a blank line and start a list item with “- ”. Links and "
@@ -151,10 +151,29 @@ class ToepassenForm(forms.Form):
         self.fields["basisteam"].queryset = teams
 
 
-class VraagForm(forms.Form):
-    vraag = forms.CharField(
+class BerichtForm(forms.Form):
+    """A question under a voorbeeld; `ReactieForm` a reply to one. Only the text: who
+    wrote it, where, and whether it is hidden are never taken from the post."""
+
+    tekst = forms.CharField(
         label=_("Your question"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("The contact person receives it by e-mail and answers you directly."),
+        max_length=BERICHT_LENGTE,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Every logged-in colleague can read it; the contact person gets an e-mail."),
+    )
+
+
+class ReactieForm(BerichtForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tekst"].label = _("Your reply")
+        self.fields["tekst"].help_text = ""
+        self.fields["tekst"].widget.attrs["rows"] = 3
+
+
+class VerbergForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Reason for hiding"),
+        max_length=500,
+        help_text=_("Kept in the history; colleagues do not see it."),
     )

@@ -1,16 +1,20 @@
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Bijgewerkt, Versiebeheerd, alleen_keuzes, historie, persoon
+from core.models import Aangemaakt, Bijgewerkt, Versiebeheerd, alleen_keuzes, historie, persoon
 from opgaven.models import Aandachtspunt, Opgave
 
 BRON_FOLDER = "Podium voor goed politiewerk (ontwikkelagenda GGP)"
+
+# The longest question or reply, in characters: a message, not an article.
+BERICHT_LENGTE = 2000
 
 # Title > summary > body, in Dutch: “wijkagenten” finds “wijkagent”.
 ZOEK_CONFIG = "dutch"
@@ -98,6 +102,25 @@ class VoorbeeldQuerySet(models.QuerySet):
         if user.is_authenticated:
             return self.filter(Q(redactiestatus=Redactiestatus.GEPUBLICEERD) | Q(auteur=user))
         return self.openbaar()
+
+    def beantwoord_door(self, user) -> "VoorbeeldQuerySet":
+        """The voorbeelden whose questions go to `user`: as their contact person, or as
+        their author when there is none."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(contactpersoon=user) | Q(contactpersoon__isnull=True, auteur=user))
+
+    def met_open_vragen(self) -> "VoorbeeldQuerySet":
+        """`open_vragen`: how many of its questions no visible reply answers yet (a
+        subquery per row, so the list stays one query)."""
+        aantal = (
+            Bericht.objects.onbeantwoord()
+            .filter(voorbeeld=OuterRef("pk"))
+            .values("voorbeeld")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(open_vragen=Coalesce(Subquery(aantal), Value(0)))
 
     def met_aantal_toepassingen(self) -> "VoorbeeldQuerySet":
         # A subquery, not a join with GROUP BY: counting and paging the list stay cheap.
@@ -235,6 +258,24 @@ class Voorbeeld(Versiebeheerd, Bijgewerkt, models.Model):
     def is_gepubliceerd(self) -> bool:
         return self.redactiestatus == Redactiestatus.GEPUBLICEERD
 
+    @property
+    def beantwoorder(self):
+        """Whom a new question is for: the contact person, else the author."""
+        return self.contactpersoon or self.auteur
+
+    def draad(self) -> list["Bericht"]:
+        """The questions under this voorbeeld, oldest first, each with its replies in
+        `antwoorden`: one query, however long the thread."""
+        berichten = list(self.berichten.select_related("aangemaakt_door"))
+        vragen = [bericht for bericht in berichten if bericht.is_vraag]
+        per_vraag = {vraag.pk: vraag for vraag in vragen}
+        for vraag in vragen:
+            vraag.antwoorden = []
+        for bericht in berichten:
+            if not bericht.is_vraag and bericht.vraag_id in per_vraag:
+                per_vraag[bericht.vraag_id].antwoorden.append(bericht)
+        return vragen
+
     def mag_naar(self, status: str) -> bool:
         return status in OVERGANGEN.get(self.redactiestatus, set())
 
@@ -280,3 +321,67 @@ class Toepassing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.basisteam} → {self.voorbeeld}"
+
+
+class BerichtQuerySet(models.QuerySet):
+    def vragen(self) -> "BerichtQuerySet":
+        return self.filter(vraag__isnull=True)
+
+    def zichtbaar(self) -> "BerichtQuerySet":
+        return self.filter(verborgen=False)
+
+    def onbeantwoord(self) -> "BerichtQuerySet":
+        """Visible questions that no visible reply answers yet."""
+        antwoord = Bericht.objects.zichtbaar().filter(vraag=OuterRef("pk"))
+        return self.vragen().zichtbaar().exclude(Exists(antwoord))
+
+
+class Bericht(Versiebeheerd, Aangemaakt, models.Model):
+    """A message in the thread under a voorbeeld, which every logged-in colleague reads: a
+    question (no `vraag`), or a reply to one. Nobody edits one; the redactie can hide one,
+    with a reason, which is its next version (`services.verberg`). Nobody deletes one, so
+    the thread and its history stay whole."""
+
+    voorbeeld = models.ForeignKey(
+        Voorbeeld,
+        on_delete=models.CASCADE,
+        related_name="berichten",
+        verbose_name=_("voorbeeld"),
+    )
+    # One level deep: a reply answers a question, never another reply (see the service).
+    vraag = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reacties",
+        verbose_name=_("question"),
+    )
+    # `aangemaakt_door` is its author.
+    tekst = models.TextField(_("text"), max_length=BERICHT_LENGTE)
+    verborgen = models.BooleanField(_("hidden"), default=False)
+    verborgen_reden = models.TextField(_("reason for hiding"), blank=True)
+
+    objects = BerichtQuerySet.as_manager()
+    history = historie()
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["aangemaakt_op", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(verborgen=False) | ~Q(verborgen_reden=""),
+                name="bericht_verborgen_heeft_reden",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return Truncator(self.tekst).chars(60)
+
+    def get_absolute_url(self) -> str:
+        return f"{self.voorbeeld.get_absolute_url()}#bericht-{self.pk}"
+
+    @property
+    def is_vraag(self) -> bool:
+        return self.vraag_id is None

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from core.versies import bewaar_nieuw, leg_versie_vast, vergrendel
 from teams.models import Basisteam, User
 
-from .models import Partner, Redactiestatus, Toepassing, Voorbeeld
-from .tasks import meld_beoordeling
+from .models import Bericht, Partner, Redactiestatus, Toepassing, Voorbeeld
+from .tasks import meld_beoordeling, stuur_vraag
 
 # Saved together with the voorbeeld, in its transaction: the form's many-to-many fields.
 Koppelingen = Callable[[], None] | None
@@ -137,3 +137,43 @@ def voeg_partners_samen(doel: Partner, anderen) -> int:
     )
     Partner.objects.filter(pk__in=[p.pk for p in anderen]).delete()
     return len(anderen)
+
+
+class GeenVraag(Exception):
+    """A reply answers a question of the same voorbeeld, never another reply."""
+
+
+@transaction.atomic
+def stel_vraag(voorbeeld: Voorbeeld, door: User, tekst: str) -> Bericht:
+    """A colleague's question under the voorbeeld, for everyone logged in to read. The
+    one who answers it (`Voorbeeld.beantwoorder`) is e-mailed after the commit; a send that
+    fails is the task's failure, never the page's."""
+    vraag = Bericht(voorbeeld=voorbeeld, tekst=tekst)
+    bewaar_nieuw(vraag, door=door, reden=_("asked"))
+    transaction.on_commit(lambda: stuur_vraag.enqueue(vraag.pk))
+    return vraag
+
+
+def reageer(vraag: Bericht, door: User, tekst: str) -> Bericht:
+    """A reply to `vraag`, from the contact person or any other colleague."""
+    if not vraag.is_vraag:
+        raise GeenVraag
+    reactie = Bericht(voorbeeld_id=vraag.voorbeeld_id, vraag=vraag, tekst=tekst)
+    bewaar_nieuw(reactie, door=door, reden=_("replied"))
+    return reactie
+
+
+@transaction.atomic
+def verberg(bericht: Bericht, door: User, reden: str) -> bool:
+    """Hide the message from colleagues; the reason is kept on it and in its history with
+    who hid it. False if it was hidden already."""
+    reden = reden.strip()
+    if not reden:
+        raise ValueError("hiding a message needs a reason")
+    huidig = Bericht.objects.select_for_update().get(pk=bericht.pk)
+    if huidig.verborgen:
+        return False
+    huidig.verborgen, huidig.verborgen_reden = True, reden
+    leg_versie_vast(huidig, door=door, reden=reden)
+    bericht.verborgen, bericht.verborgen_reden, bericht.versie = True, reden, huidig.versie
+    return True

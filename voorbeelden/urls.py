@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, vragen
 
 app_name = "voorbeelden"
 
@@ -17,5 +17,7 @@ urlpatterns = [
         {"toepassen": False},
         name="niet_meer_toepassen",
     ),
-    path("<slug:slug>/vraag/", views.voorbeeld_vraag, name="vraag"),
+    path("<slug:slug>/vraag/", vragen.voorbeeld_vraag, name="vraag"),
+    path("<slug:slug>/vragen/<int:pk>/reageren/", vragen.vraag_reageren, name="reageren"),
+    path("<slug:slug>/berichten/<int:pk>/verbergen/", vragen.bericht_verbergen, name="verbergen"),
 ]

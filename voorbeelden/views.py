@@ -2,9 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -22,12 +20,11 @@ from teams.models import Basisteam
 from . import services
 from .access import InloggenNodig, get_voorbeeld_for_user
 from .filters import VoorbeeldFilter
-from .forms import ToepassenForm, VoorbeeldForm, VraagForm, herkomst_van
+from .forms import ToepassenForm, VoorbeeldForm, herkomst_van
 from .models import Voorbeeld
-from .tasks import stuur_vraag
+from .pagina import toon_voorbeeld
 
 PER_PAGINA = 20
-VRAGEN_PER_UUR = 5
 
 
 def _kruimels(*extra):
@@ -42,7 +39,7 @@ def voorbeeld_list(request: HttpRequest) -> HttpResponse:
         .select_related("eenheid", "basisteam")
         .prefetch_related("opgaven")
     )
-    filterset = VoorbeeldFilter(request.GET, queryset=voorbeelden)
+    filterset = VoorbeeldFilter(request.GET, queryset=voorbeelden, request=request)
     pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("page"))
     filterset.tel()
     context = {
@@ -68,41 +65,7 @@ def voorbeeld_detail(request: HttpRequest, slug: str) -> HttpResponse:
         voorbeeld = get_voorbeeld_for_user(request.user, slug)
     except InloggenNodig:
         return redirect_to_login(request.get_full_path())
-    punten = list(voorbeeld.aandachtspunten.select_related("opgave"))
-    verwant = (
-        Voorbeeld.objects.gepubliceerd_voor(request.user)
-        .filter(aandachtspunten__in=punten)
-        .exclude(pk=voorbeeld.pk)
-        .annotate(gedeeld=Count("aandachtspunten"))
-        .order_by("-gedeeld", "-gepubliceerd_op")[:5]
-    )
-    toepassingen = list(voorbeeld.toepassingen.select_related("basisteam"))
-    mijn_teams = list(Basisteam.objects.van_lid(request.user))
-    toegepast = {t.basisteam_id for t in toepassingen}
-    nog_niet = [team.pk for team in mijn_teams if team.pk not in toegepast]
-    return render(
-        request,
-        "voorbeelden/voorbeeld_detail.html",
-        {
-            "voorbeeld": voorbeeld,
-            "opgaven": voorbeeld.opgaven.all(),
-            "aandachtspunten": punten,
-            "partners": voorbeeld.partners.all(),
-            "toepassingen": toepassingen,
-            # The teams of this user that may undo theirs.
-            "eigen_teams": {team.pk for team in mijn_teams},
-            "verwant": verwant,
-            "toepassen": ToepassenForm(teams=Basisteam.objects.filter(pk__in=nog_niet))
-            if nog_niet
-            else None,
-            "redactie": request.user.has_perm("voorbeelden.change_voorbeeld"),
-            "vraag": VraagForm() if voorbeeld.contactpersoon_id else None,
-            "mag_bewerken": request.user.is_authenticated
-            and voorbeeld.auteur_id == request.user.pk
-            and not voorbeeld.is_gepubliceerd,
-            "kruimels": _kruimels((voorbeeld.titel, None)),
-        },
-    )
+    return toon_voorbeeld(request, voorbeeld)
 
 
 def _unieke_slug(titel: str) -> str:
@@ -212,45 +175,6 @@ def voorbeeld_toepassen(request: HttpRequest, slug: str, toepassen: bool = True)
     else:
         messages.info(request, al_zo)
     return redirect(voorbeeld)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def voorbeeld_vraag(request: HttpRequest, slug: str) -> HttpResponse:
-    voorbeeld = get_voorbeeld_for_user(request.user, slug)
-    if not voorbeeld.contactpersoon_id:
-        return redirect(voorbeeld)
-    form = VraagForm(request.POST or None)
-    sleutel = f"podium:vraag:{request.user.pk}"
-    if request.method == "POST" and form.is_valid():
-        # A rate limit per colleague: the contact person should not be flooded.
-        cache.add(sleutel, 0, timeout=3600)
-        if cache.incr(sleutel) > VRAGEN_PER_UUR:
-            form.add_error(
-                None,
-                _("You have asked %(n)d questions in the past hour; try again later.")
-                % {"n": VRAGEN_PER_UUR},
-            )
-        else:
-            stuur_vraag.enqueue(
-                voorbeeld.pk,
-                request.user.get_full_name(),
-                request.user.email,
-                form.cleaned_data["vraag"],
-            )
-            messages.success(request, _("Your question has been sent to the contact person."))
-            return redirect(voorbeeld)
-    return render(
-        request,
-        "voorbeelden/voorbeeld_vraag.html",
-        {
-            "voorbeeld": voorbeeld,
-            "form": form,
-            "kruimels": _kruimels(
-                (voorbeeld.titel, voorbeeld.get_absolute_url()), (_("Ask a question"), None)
-            ),
-        },
-    )
 
 
 class VoorbeeldenFeed(Feed):

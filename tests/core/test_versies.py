@@ -24,6 +24,7 @@ MET_HISTORIE = {
     "teams.Cluster",
     "opgaven.AgendaPunt",
     "voorbeelden.Voorbeeld",
+    "voorbeelden.Bericht",
     "gesprekken.Gesprek",
     "gesprekken.Antwoord",
     "gesprekken.Afspraak",
@@ -31,7 +32,8 @@ MET_HISTORIE = {
 
 
 # Answers are given on the gesprek page only; the admin shows them and their history.
-ALLEEN_LEZEN = {"gesprekken.Antwoord"}
+# Messages are written on the voorbeeld's page and hidden with the admin's action only.
+ALLEEN_LEZEN = {"gesprekken.Antwoord", "voorbeelden.Bericht"}
 
 
 @pytest.fixture

@@ -48,6 +48,9 @@ GEEN_PAGINA = {
     "voorbeelden/feed/",
     "voorbeelden/<slug:slug>/toepassen/",
     "voorbeelden/<slug:slug>/niet-meer-toepassen/",
+    "voorbeelden/<slug:slug>/vraag/",
+    "voorbeelden/<slug:slug>/vragen/<int:pk>/reageren/",
+    "voorbeelden/<slug:slug>/berichten/<int:pk>/verbergen/",
     "gesprekken/<int:pk>/samenvatting/",
     "gesprekken/<int:pk>/gesprek.xlsx",
     "teams/<slug:slug>/afspraken.xlsx",
@@ -85,6 +88,7 @@ ACCOUNT_INGELOGD = [
     "/accounts/email/",
     "/accounts/logout/",
     "/accounts/reauthenticate/",
+    "/accounts/meldingen/",
 ]
 NIET_GEVONDEN = "/bestaat-niet/"
 
@@ -107,7 +111,6 @@ PAGINAS = {
         "/voorbeelden/{ingediend}/",
         "/voorbeelden/nieuw/",
         "/voorbeelden/{ingediend}/bewerken/",
-        "/voorbeelden/{gepubliceerd}/vraag/",
         "/gesprekken/afspraken/{afspraak}/",
         "/landelijk-beeld/",
         "/landelijk-beeld/?eenheid=den-haag&periode=2jaar",  # no teams there: the empty state
@@ -135,7 +138,8 @@ PAGINAS = {
         "/gesprekken/{tweede}/verslag/",
         NIET_GEVONDEN,
     ],
-    REDACTEUR: ["/voorbeelden/{ingediend}/"],  # submitted, for review
+    # Submitted, for review; a thread with the form that hides a message.
+    REDACTEUR: ["/voorbeelden/{ingediend}/", "/voorbeelden/{gepubliceerd}/"],
 }
 
 

@@ -75,8 +75,9 @@ PUBLIC_PAGES = {
 
 MEMBER_PAGES = {
     "/voorbeelden/fabricius/": "form[action='/voorbeelden/fabricius/toepassen/'] select",
-    f"/voorbeelden/{MET_CONTACT}/": f"a[href='/voorbeelden/{MET_CONTACT}/vraag/']",
-    f"/voorbeelden/{MET_CONTACT}/vraag/": "main form textarea[name=vraag]",
+    f"/voorbeelden/{MET_CONTACT}/": (
+        f"#vragen form[action='/voorbeelden/{MET_CONTACT}/vraag/'] textarea[name=vraag-tekst]"
+    ),
     "/voorbeelden/nieuw/": "main form input[name=opgaven][type=checkbox]",
 }
 
@@ -120,6 +121,33 @@ def test_voorbeeld_form_with_errors_has_no_wcag_violations(logged_in_page, url):
     expect(page.locator(".error-summary a[href='#id_titel']")).to_have_count(0)
     expect(page.locator(".error-summary a[href='#id_samenvatting']")).to_be_visible()
     expect(page.locator("input[name=titel]")).to_have_value("Buurtpreventie op de fiets")
+
+
+def test_colleague_asks_and_replies_in_the_thread(logged_in_page, url, met_contactpersoon):
+    """The thread under a voorbeeld: an empty question gets the error on the form, a
+    question and a reply to it appear in their place; the page passes axe each time."""
+    page = logged_in_page
+    page.goto(url(f"/voorbeelden/{MET_CONTACT}/"))
+    vraag = page.locator(f"#vragen form[action='/voorbeelden/{MET_CONTACT}/vraag/']")
+    vraag.locator("button[type=submit]").click()
+    expect(page.locator("#vragen .error-summary")).to_be_visible()
+    expect(page.locator("#id_vraag-tekst")).to_have_attribute("aria-invalid", "true")
+    page.wait_for_load_state()
+    assert_no_axe_violations(page)
+
+    vraag.locator("textarea").fill("Hoe kwamen jullie aan de sleutelfiguren?")
+    vraag.locator("button[type=submit]").click()
+    bericht = page.locator("#vragen .bericht", has_text="Hoe kwamen jullie aan de sleutelfiguren?")
+    expect(bericht).to_be_visible()
+    page.locator("#vragen details.draad__reageren summary").first.click()
+    reageren = page.locator("#vragen details.draad__reageren form").first
+    reageren.locator("textarea").fill("Via de wijkraad.")
+    reageren.locator("button[type=submit]").click()
+    expect(
+        page.locator("#vragen .draad__reacties .bericht", has_text="Via de wijkraad.")
+    ).to_be_visible()
+    page.wait_for_load_state()
+    assert_no_axe_violations(page)
 
 
 # --- Sharing and applying ------------------------------------------------------------------
