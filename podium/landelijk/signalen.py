@@ -7,11 +7,14 @@ from . import cijfers
 
 def verbind() -> None:
     from gesprekken.models import Afspraak, Gesprek
-    from opgaven.models import AgendaPunt
-    from teams.models import Basisteam
+    from opgaven.models import Aandachtspunt, AgendaPunt, Opgave
+    from teams.models import Basisteam, Eenheid
     from voorbeelden.models import Toepassing, Voorbeeld
 
-    for model in (AgendaPunt, Voorbeeld, Toepassing, Gesprek, Afspraak, Basisteam):
+    counted = (AgendaPunt, Voorbeeld, Toepassing, Gesprek, Afspraak, Basisteam)
+    # Their names and titles are on the cached page too.
+    named = (Opgave, Aandachtspunt, Eenheid)
+    for model in counted + named:
         post_save.connect(cijfers.vervallen, sender=model, dispatch_uid=f"landelijk-{model}")
         post_delete.connect(cijfers.vervallen, sender=model, dispatch_uid=f"landelijk-{model}")
     # The opgaven of a gesprek and of a voorbeeld are set after it is saved.
