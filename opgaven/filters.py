@@ -11,8 +11,8 @@ from django_filters.fields import ModelChoiceField
 
 from .models import Aandachtspunt, AgendaPunt, Fase, Opgave
 
-# Filter name → the AgendaPunt field it asks for.
-AGENDAVELDEN = {"opgave": "opgave", "aandachtspunt": "aandachtspunt", "fase": "fase"}
+# The filters, named after the AgendaPunt fields they ask for.
+AGENDAVELDEN = ("opgave", "aandachtspunt", "fase")
 
 
 class AandachtspuntVeld(ModelChoiceField):
@@ -78,9 +78,7 @@ class TeamAgendaFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         gegevens = self.form.cleaned_data
         voorwaarden = {
-            veld: gegevens[naam]
-            for naam, veld in AGENDAVELDEN.items()
-            if gegevens.get(naam) not in (None, "")
+            veld: gegevens[veld] for veld in AGENDAVELDEN if gegevens.get(veld) not in (None, "")
         }
         if not voorwaarden:
             return queryset
