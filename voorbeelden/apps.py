@@ -7,3 +7,6 @@ class VoorbeeldenConfig(AppConfig):
 
     name = "voorbeelden"
     verbose_name = _("Voorbeelden")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 (connects the receivers)
