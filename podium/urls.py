@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from opgaven import urls as opgaven_urls
 from opgaven import views as opgaven_views
 
-from . import views
+from . import views, zoekpagina
 
 admin.site.site_header = _("Podium administration")
 admin.site.site_title = _("Podium administration")
@@ -28,6 +28,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
+    path("zoeken/", zoekpagina.zoeken, name="zoeken"),
 ]
 
 # 500.html with the site's name but without the request's context (see podium.fouten).
