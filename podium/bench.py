@@ -32,6 +32,10 @@ PAGES = [
     "/teams/bench-17/gesprekken/",
     "/teams/bench-17/afspraken/",
     "/gesprekken/{gesprek}/",
+    # The one search: found in every group, and a misspelling (with its suggestion).
+    "/zoeken/?q=wijkagent",
+    "/zoeken/?q=ondermijning",
+    "/zoeken/?q=ondermijnig",
 ]
 GESPREKKEN = 40  # a team's gesprekken over the years
 VOORBEELDEN = 2000  # “thousands of voorbeelden”
@@ -103,7 +107,7 @@ def _gesprekken(team, chef, opgaven) -> int:
 def _bibliotheek(teams, opgaven) -> None:
     from django.utils import timezone
 
-    from voorbeelden.models import Toepassing, Voorbeeld
+    from voorbeelden.models import Toepassing, Voorbeeld, werk_zoektekst_bij
 
     nu = timezone.now()
     voorbeelden = Voorbeeld.objects.bulk_create(
@@ -126,6 +130,8 @@ def _bibliotheek(teams, opgaven) -> None:
         Toepassing(voorbeeld=voorbeelden[i], basisteam=teams[i % len(teams)])
         for i in range(0, VOORBEELDEN, 3)
     )
+    # bulk_create skips save(): the search text and vector, as saving would leave them.
+    werk_zoektekst_bij(Voorbeeld.objects.all())
 
 
 def main() -> int:
@@ -146,6 +152,10 @@ def main() -> int:
     try:
         client = Client(SERVER_NAME="localhost")
         chef, gesprek = _landelijke_schaal()
+        if connection.vendor == "postgresql":
+            # Fresh tables have no statistics yet; a production database has (autovacuum).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         client.force_login(chef)
         print(f"{'page':<36}{'median ms':>10}{'p95 ms':>10}{'peak KiB':>10}")
         for url in (pagina.format(gesprek=gesprek) for pagina in PAGES):

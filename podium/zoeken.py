@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.expressions import Window
@@ -327,36 +328,56 @@ def markeer(vraag: Zoekvraag, *teksten: str, lengte: int = FRAGMENT) -> SafeStri
 
 
 LEXICON = """
-    SELECT to_tsvector('simple', titel || ' ' || samenvatting) FROM {opgave}
-    UNION ALL SELECT to_tsvector('simple', tekst) FROM {aandachtspunt}
-    UNION ALL SELECT to_tsvector('simple', titel || ' ' || samenvatting) FROM {voorbeeld}
-        WHERE redactiestatus = 'gepubliceerd'
+    SELECT word FROM ts_stat($$
+        SELECT to_tsvector('simple', titel || ' ' || samenvatting) FROM {opgave}
+        UNION ALL SELECT to_tsvector('simple', tekst) FROM {aandachtspunt}
+        UNION ALL SELECT to_tsvector('simple', titel || ' ' || samenvatting) FROM {voorbeeld}
+            WHERE redactiestatus = 'gepubliceerd'
+    $$)
 """
+LEXICON_CACHE = "podium:zoeken:lexicon"
+LEXICON_SECONDEN = 600  # a word published since is suggested at most ten minutes later
+
+
+def lexicon() -> frozenset[str]:
+    """Every word (lower case, as written) of the titles and summaries of the opgaven,
+    aandachtspunten and published voorbeelden: what a suggestion may offer. Only public
+    words, never one of a gesprek. Reading them all costs tens of milliseconds at national
+    scale, so they are cached."""
+    woorden = cache.get(LEXICON_CACHE)
+    if woorden is None:
+        sql = LEXICON.format(
+            opgave=Opgave._meta.db_table,
+            aandachtspunt=Aandachtspunt._meta.db_table,
+            voorbeeld=Voorbeeld._meta.db_table,
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            woorden = frozenset(rij[0] for rij in cursor.fetchall())
+        cache.set(LEXICON_CACHE, woorden, LEXICON_SECONDEN)
+    return woorden
 
 
 def suggestie(vraag: Zoekvraag) -> str | None:
-    """PostgreSQL: the search with each word that is in no title or summary of the opgaven,
-    aandachtspunten and published voorbeelden replaced by the most similar word that is
-    (pg_trgm); None when nothing changes. Only public words: never one of a gesprek."""
+    """PostgreSQL: the search with each word that is not in the `lexicon` replaced by the
+    most similar word that is (pg_trgm's similarity); None when nothing changes."""
     if not _postgresql() or not vraag.woorden:
         return None
-    lexicon = LEXICON.format(
-        opgave=Opgave._meta.db_table,
-        aandachtspunt=Aandachtspunt._meta.db_table,
-        voorbeeld=Voorbeeld._meta.db_table,
-    )
+    bekend = lexicon()
+    onbekend = [woord for woord in vraag.woorden if woord not in bekend]
+    if not onbekend:
+        return None
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            WITH lexicon AS (SELECT word FROM ts_stat(%s))
-            SELECT COALESCE(
-                (SELECT word FROM lexicon WHERE word = q.woord),
-                (SELECT word FROM lexicon WHERE similarity(word, q.woord) >= 0.3
-                 ORDER BY similarity(word, q.woord) DESC, word LIMIT 1),
-                q.woord)
-            FROM unnest(%s::text[]) WITH ORDINALITY AS q(woord, n) ORDER BY q.n
+            SELECT q.woord, (
+                SELECT w FROM unnest(%s::text[]) AS w WHERE similarity(w, q.woord) >= 0.3
+                ORDER BY similarity(w, q.woord) DESC, w LIMIT 1)
+            FROM unnest(%s::text[]) AS q(woord)
             """,
-            [lexicon, list(vraag.woorden)],
+            [sorted(bekend), onbekend],
         )
-        verbeterd = [rij[0] for rij in cursor.fetchall()]
-    return " ".join(verbeterd) if verbeterd != list(vraag.woorden) else None
+        beter = {woord: vervanging for woord, vervanging in cursor.fetchall() if vervanging}
+    if not beter:
+        return None
+    return " ".join(beter.get(woord, woord) for woord in vraag.woorden)
