@@ -108,6 +108,9 @@ PAGINAS = {
         "/voorbeelden/{gepubliceerd}/vraag/",
         "/gesprekken/afspraken/{afspraak}/",
         *ACCOUNT_INGELOGD,
+        # The one search: empty, and found in several groups.
+        "/zoeken/",
+        "/zoeken/?q=wijkagent",
     ],
     TEAMCHEF: [
         "/",
