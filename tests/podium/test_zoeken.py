@@ -351,3 +351,25 @@ def test_the_number_of_queries_does_not_grow_with_the_data(
     # One group's list: its count and its page instead of the groups.
     with django_assert_max_num_queries(8):
         assert _zoek(client, q, groep="afspraken").status_code == 200
+
+
+@alleen_postgresql
+@pytest.mark.parametrize(
+    ("groep", "index"),
+    [
+        ("_gesprekken", "gesprek_zoek_gin"),
+        ("_antwoorden", "antwoord_zoek_gin"),
+        ("_afspraken", "afspraak_zoek_gin"),
+    ],
+)
+def test_the_gesprekken_are_searched_through_their_gin_index(beheerder, groep, index):
+    """The index is an expression: the search must filter on exactly that expression."""
+    from podium import zoeken
+
+    queryset = getattr(zoeken, groep)(maak_zoekvraag("wijkagent"), beheerder)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(rij[0] for rij in cursor.fetchall())
+    assert index in plan
