@@ -19,7 +19,7 @@ class ZoekForm(forms.Form):
     q = forms.CharField(
         label=gettext_lazy("Search term"),
         required=False,
-        widget=forms.TextInput(attrs={"type": "search", "id": "zoekterm"}),
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
 
 
