@@ -7,7 +7,7 @@ from opgaven import urls as opgaven_urls
 from opgaven import views as opgaven_views
 from teams import meldingen
 
-from . import views
+from . import views, zoekpagina
 
 admin.site.site_header = _("Podium administration")
 admin.site.site_title = _("Podium administration")
@@ -32,6 +32,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
+    path("zoeken/", zoekpagina.zoeken, name="zoeken"),
 ]
 
 # 500.html with the site's name but without the request's context (see podium.fouten).

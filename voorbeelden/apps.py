@@ -11,6 +11,7 @@ class VoorbeeldenConfig(AppConfig):
     def ready(self) -> None:
         from core.secties import registreer_aanvulling, registreer_sectie
 
+        from . import signals  # noqa: F401 (connects the receivers)
         from .secties import team_voorbeelden, voorbeelden_van_teams
 
         registreer_sectie("teamprofiel", team_voorbeelden)

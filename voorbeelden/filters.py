@@ -35,7 +35,9 @@ def ziet_open_vragen(user) -> bool:
 
 def zoek(queryset, tekst: str):
     """Dutch full-text search with ranking on PostgreSQL; on SQLite every word must occur in
-    the title or the text, and a hit in the title ranks first."""
+    the title, the text or what the voorbeeld is linked to (`zoektekst`: opgaven,
+    aandachtspunten, partners, plaats, basisteam, eenheid), and a hit in the title ranks
+    first."""
     tekst = tekst.strip()
     if not tekst:
         return queryset
@@ -53,6 +55,7 @@ def zoek(queryset, tekst: str):
             | Q(aanpak__icontains=woord)
             | Q(resultaat__icontains=woord)
             | Q(lessen__icontains=woord)
+            | Q(zoektekst__icontains=woord)
         )
     return queryset.annotate(
         relevantie=Case(

@@ -1,8 +1,8 @@
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, StringAgg, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -10,18 +10,21 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Aangemaakt, Bijgewerkt, Versiebeheerd, alleen_keuzes, historie, persoon
 from opgaven.models import Aandachtspunt, Opgave
+from teams.models import Basisteam, Eenheid
 
 BRON_FOLDER = "Podium voor goed politiewerk (ontwikkelagenda GGP)"
 
 # The longest question or reply, in characters: a message, not an article.
 BERICHT_LENGTE = 2000
 
-# Title > summary > body, in Dutch: “wijkagenten” finds “wijkagent”.
+# Title > summary > body > what it is linked to (`zoektekst`), in Dutch: “wijkagenten”
+# finds “wijkagent”.
 ZOEK_CONFIG = "dutch"
 ZOEKVECTOR = (
     SearchVector("titel", weight="A", config=ZOEK_CONFIG)
     + SearchVector("samenvatting", weight="B", config=ZOEK_CONFIG)
     + SearchVector("aanleiding", "aanpak", "resultaat", "lessen", weight="C", config=ZOEK_CONFIG)
+    + SearchVector("zoektekst", weight="D", config=ZOEK_CONFIG)
 )
 
 
@@ -211,11 +214,15 @@ class Voorbeeld(Versiebeheerd, Bijgewerkt, models.Model):
     # Not `core.models.Aangemaakt`: the author is the creator, and the folder's voorbeelden
     # keep the date they were first described.
     aangemaakt_op = models.DateTimeField(_("created at"), default=timezone.now)
+    # The names of what the voorbeeld is linked to (opgaven, aandachtspunten, partners,
+    # plaats, basisteam, eenheid), so both searches find it by them without a join;
+    # `werk_zoektekst_bij` keeps it current (see voorbeelden.signals).
+    zoektekst = models.TextField(editable=False, blank=True, default="")
     zoekvector = SearchVectorField(null=True, editable=False)
 
     objects = VoorbeeldQuerySet.as_manager()
-    # The search vector is derived from the text; the history need not keep it.
-    history = historie(excluded_fields=["zoekvector"])
+    # The search text and vector are derived; the history need not keep them.
+    history = historie(excluded_fields=["zoekvector", "zoektekst"])
 
     # Kept as typed (blank line: paragraph, “- ”: list item, links and emphasis as HTML);
     # rendered and sanitised at display by `core.opmaak.schoon`, so editors get back what
@@ -249,7 +256,7 @@ class Voorbeeld(Versiebeheerd, Bijgewerkt, models.Model):
             tekst = getattr(self, veld) or ""
             setattr(self, veld, tekst.replace("\r\n", "\n").replace("\r", "\n"))
         super().save(*args, **kwargs)
-        werk_zoekvector_bij(Voorbeeld.objects.filter(pk=self.pk))
+        werk_zoektekst_bij(Voorbeeld.objects.filter(pk=self.pk))
 
     def get_absolute_url(self) -> str:
         return reverse("voorbeelden:detail", kwargs={"slug": self.slug})
@@ -289,6 +296,48 @@ def werk_zoekvector_bij(queryset) -> None:
     searches the text itself and needs none."""
     if connection.vendor == "postgresql":
         queryset.update(zoekvector=ZOEKVECTOR)
+
+
+def _namen(relatie: str, veld: str) -> Coalesce:
+    """The `veld` of every object of the m2m `relatie` of the voorbeeld, in one string."""
+    through = Voorbeeld._meta.get_field(relatie).remote_field.through
+    namen = (
+        through.objects.filter(voorbeeld=OuterRef("pk"))
+        .values("voorbeeld")
+        .annotate(namen=StringAgg(veld, Value(" ")))
+        .values("namen")
+    )
+    return Coalesce(Subquery(namen), Value(""), output_field=TextField())
+
+
+def _naam(queryset) -> Coalesce:
+    return Coalesce(Subquery(queryset.values("naam")[:1]), Value(""), output_field=TextField())
+
+
+def zoektekst_expressie() -> Concat:
+    """What `zoektekst` holds, as one SQL expression: no query per voorbeeld."""
+    delen = [
+        _namen("opgaven", "opgave__titel"),
+        _namen("aandachtspunten", "aandachtspunt__tekst"),
+        _namen("partners", "partner__naam"),
+        Coalesce("plaats", Value(""), output_field=TextField()),
+        _naam(Basisteam.objects.filter(pk=OuterRef("basisteam_id"))),
+        # The voorbeeld's eenheid, or else its basisteam's.
+        _naam(
+            Eenheid.objects.filter(
+                Q(pk=OuterRef("eenheid_id")) | Q(basisteams=OuterRef("basisteam_id"))
+            ).order_by("pk")
+        ),
+    ]
+    met_spaties = [deel for d in delen for deel in (d, Value(" "))][:-1]
+    return Concat(*met_spaties, output_field=TextField())
+
+
+def werk_zoektekst_bij(queryset) -> None:
+    """Fill `zoektekst` (and on PostgreSQL the vector) of the voorbeelden in `queryset`
+    from what they are linked to: two UPDATEs, however many voorbeelden."""
+    queryset.update(zoektekst=zoektekst_expressie())
+    werk_zoekvector_bij(queryset)
 
 
 class Toepassing(models.Model):

@@ -58,3 +58,15 @@ def test_account_page_has_no_wcag_violations(logged_in_page, url, path):
     assert response.status == 200
     assert response.url == url(path), "expected the account page, not a login redirect"
     assert_no_axe_violations(logged_in_page)
+
+
+# The one search, empty and with results in several groups (marked words included).
+ZOEKPAGINAS = ["/zoeken/", "/zoeken/?q=wijkagent", "/zoeken/?q=ondermijning"]
+
+
+@pytest.mark.parametrize("path", ZOEKPAGINAS)
+def test_search_page_has_no_wcag_violations(logged_in_page, url, path):
+    response = logged_in_page.goto(url(path))
+    assert response.status == 200
+    assert response.url == url(path), "expected the search page, not a login redirect"
+    assert_no_axe_violations(logged_in_page)

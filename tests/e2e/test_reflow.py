@@ -115,6 +115,9 @@ PAGINAS = {
         "/landelijk-beeld/",
         "/landelijk-beeld/?eenheid=den-haag&periode=2jaar",  # no teams there: the empty state
         *ACCOUNT_INGELOGD,
+        # The one search: empty, and found in several groups.
+        "/zoeken/",
+        "/zoeken/?q=wijkagent",
     ],
     TEAMCHEF: [
         "/",
