@@ -42,7 +42,8 @@ PAGES = [
     "/zoeken/?q=ondermijnig",
 ]
 # The landelijk beeld is cached: a page marked with this is measured with its cache made
-# stale before every request (the cold path), as after every change to what it counts.
+# stale before every request (the cold path), as after every change to what it counts. It
+# is reported beside the cached one but does not fail the run.
 KOUD = " (koud)"
 GESPREKKEN = 40  # a team's gesprekken over the years
 VOORBEELDEN = 2000  # “thousands of voorbeelden”
@@ -238,7 +239,7 @@ def main() -> int:
             tracemalloc.stop()
             p95 = statistics.quantiles(timings, n=20)[-1]
             ok = p95 <= TARGET_P95_MS and peak_kib <= TARGET_PEAK_KIB
-            failed |= not ok
+            failed |= not ok and not koud  # the cold path is reported, not gated
             print(
                 f"{url:<52}{statistics.median(timings):>10.1f}{p95:>10.1f}{peak_kib:>10.0f}"
                 f"  {'ok' if ok else 'TOO SLOW OR TOO BIG'}"
