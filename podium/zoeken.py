@@ -275,6 +275,24 @@ def als_treffer(groep: str, obj, vraag: Zoekvraag) -> Treffer:
     return GROEPEN[groep][2](obj, vraag)
 
 
+# Groups where a common word matches thousands of wide rows: counting them with a window
+# over whole rows (every text column, joined to team and eenheid) cost more than the rest of
+# the search together, so they count over (pk, rank) and fetch their few hits after.
+SMAL_TELLEN = frozenset({"voorbeelden"})
+
+
+def _eerste(groep: str, gevonden: QuerySet, aantal: int) -> tuple[list, int]:
+    """The first `aantal` hits of a group, in order, and how many there are in all."""
+    totaal = Window(Count("pk"))
+    if groep not in SMAL_TELLEN:
+        rijen = list(gevonden.annotate(_totaal=totaal)[:aantal])
+        return rijen, rijen[0]._totaal if rijen else 0
+    smal = list(gevonden.annotate(_totaal=totaal).values_list("pk", "_totaal")[:aantal])
+    if not smal:
+        return [], 0
+    return list(gevonden.filter(pk__in=[pk for pk, _ in smal])), smal[0][1]
+
+
 def zoek_alles(vraag: Zoekvraag, user: User, per_groep: int = PER_GROEP) -> list[Groep]:
     """The first hits of every group with its total: one query a group (the basisteams
     one more, for their gemeenten)."""
@@ -282,9 +300,8 @@ def zoek_alles(vraag: Zoekvraag, user: User, per_groep: int = PER_GROEP) -> list
     for naam, (label, zoeker, treffer) in GROEPEN.items():
         groep = Groep(naam, str(label), meer_url=meer_url(naam, vraag))
         if kan_zoeken(vraag):
-            rijen = list(zoeker(vraag, user).annotate(_totaal=Window(Count("pk")))[:per_groep])
+            rijen, groep.totaal = _eerste(naam, zoeker(vraag, user), per_groep)
             groep.treffers = [treffer(rij, vraag) for rij in rijen]
-            groep.totaal = rijen[0]._totaal if rijen else 0
         groepen.append(groep)
     return groepen
 
