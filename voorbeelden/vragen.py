@@ -47,8 +47,14 @@ def voorbeeld_vraag(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return toon_voorbeeld(request, voorbeeld, {VRAAG: form})
     vraag = services.stel_vraag(voorbeeld, request.user, form.cleaned_data["tekst"])
+    # The same words whether or not the contact person turned their e-mail off: that
+    # choice is theirs, not something to tell the one who asks.
     messages.success(
-        request, _("Your question is under the voorbeeld; the contact person hears of it.")
+        request,
+        _(
+            "Your question is under the voorbeeld, where the contact person and other "
+            "colleagues can answer it."
+        ),
     )
     return redirect(vraag.get_absolute_url())
 

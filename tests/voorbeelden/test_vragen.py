@@ -408,6 +408,19 @@ def test_opted_out_nothing_is_sent(
     assert mail.outbox == []
 
 
+def test_the_one_who_asks_is_not_told_whether_the_contact_person_reads_mail(
+    client, voorbeeld, collega, teamchef
+):
+    client.force_login(collega)
+    meldingen = []
+    for mail_aan in (True, False):
+        teamchef.mail_over_vragen = mail_aan
+        teamchef.save()
+        response = client.post(_vraag_url(voorbeeld), {"vraag-tekst": "Hallo?"}, follow=True)
+        meldingen.append([str(m) for m in response.context["messages"]])
+    assert meldingen[0] == meldingen[1] != []
+
+
 def test_the_link_in_the_email_unsubscribes_without_a_login(client, teamchef, collega):
     url = reverse("afmelden", args=[afmeldtoken(teamchef)])
     # Opening the link (a link checker does) changes nothing; the button does.
