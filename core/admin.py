@@ -1,8 +1,10 @@
 """Admin parts every app's admin may use."""
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -75,3 +77,25 @@ class VersieAdmin(HistorieAdmin):
             obj.bijgewerkt_door = request.user
         obj._change_reason = str(self.reden)
         super().save_model(request, obj, form, change)
+
+
+def vraag_bij_actie(
+    model_admin: admin.ModelAdmin, request, queryset, *, template: str, titel: str, form, **extra
+) -> TemplateResponse:
+    """The page an admin action shows to ask something before it acts (which partner to
+    keep, why messages are hidden). `template` extends `admin/actie_vraag.html`, which
+    carries the chosen objects and the action along to the answer."""
+    return TemplateResponse(
+        request,
+        template,
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": titel,
+            "gekozen": queryset,
+            "actie": request.POST.get("action", ""),
+            "form": form,
+            "opts": model_admin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            **extra,
+        },
+    )

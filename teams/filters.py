@@ -36,13 +36,25 @@ DICHTHEID_BANDEN = {
 }
 
 
-def _band(queryset, veld: str, banden: dict, waarde: str):
-    _label, laag, hoog = banden[waarde]
-    if laag is not None:
-        queryset = queryset.filter(**{f"{veld}__gte": laag})
-    if hoog is not None:
-        queryset = queryset.filter(**{f"{veld}__lt": hoog})
-    return queryset
+class BandFilter(django_filters.ChoiceFilter):
+    """A choice of ranges (“50 – 200 km²”) of one of the team's figures; each band holds
+    its lower edge. Dichtheid is the annotation of `met_kengetallen()`: derived, never
+    stored."""
+
+    def __init__(self, banden: dict, **kwargs):
+        self.banden = banden
+        kwargs.setdefault("empty_label", _("All"))
+        super().__init__(choices=[(k, v[0]) for k, v in banden.items()], **kwargs)
+
+    def filter(self, queryset, value):
+        if value in (None, ""):
+            return queryset
+        _label, laag, hoog = self.banden[value]
+        if laag is not None:
+            queryset = queryset.filter(**{f"{self.field_name}__gte": laag})
+        if hoog is not None:
+            queryset = queryset.filter(**{f"{self.field_name}__lt": hoog})
+        return queryset
 
 
 class OnbekendLaatstOrderingFilter(django_filters.OrderingFilter):
@@ -72,30 +84,10 @@ class BasisteamFilter(django_filters.FilterSet):
     inbedding = django_filters.ChoiceFilter(
         choices=Inbedding.choices, label=_("Administrative embedding"), empty_label=_("All")
     )
-    inwoners = django_filters.ChoiceFilter(
-        choices=[(k, v[0]) for k, v in INWONERS_BANDEN.items()],
-        method="inwoners_band",
-        label=_("Inhabitants"),
-        empty_label=_("All"),
-    )
-    formatie = django_filters.ChoiceFilter(
-        choices=[(k, v[0]) for k, v in FTE_BANDEN.items()],
-        method="formatie_band_filter",
-        label=_("Formation"),
-        empty_label=_("All"),
-    )
-    oppervlakte = django_filters.ChoiceFilter(
-        choices=[(k, v[0]) for k, v in OPPERVLAKTE_BANDEN.items()],
-        method="oppervlakte_band",
-        label=_("Area"),
-        empty_label=_("All"),
-    )
-    dichtheid = django_filters.ChoiceFilter(
-        choices=[(k, v[0]) for k, v in DICHTHEID_BANDEN.items()],
-        method="dichtheid_band",
-        label=_("Density"),
-        empty_label=_("All"),
-    )
+    inwoners = BandFilter(INWONERS_BANDEN, field_name="inwoners", label=_("Inhabitants"))
+    formatie = BandFilter(FTE_BANDEN, field_name="formatie_fte", label=_("Formation"))
+    oppervlakte = BandFilter(OPPERVLAKTE_BANDEN, field_name="oppervlakte_km2", label=_("Area"))
+    dichtheid = BandFilter(DICHTHEID_BANDEN, field_name="dichtheid", label=_("Density"))
     onder_norm = django_filters.BooleanFilter(
         method="onder_de_norm",
         label=_("Only teams with fewer wijkagenten than the norm"),
@@ -125,19 +117,6 @@ class BasisteamFilter(django_filters.FilterSet):
                 Q(naam__icontains=woord) | Q(werkgebieden__gemeente__naam__icontains=woord)
             )
         return queryset.distinct() if woorden else queryset
-
-    def inwoners_band(self, queryset, name, value):
-        return _band(queryset, "inwoners", INWONERS_BANDEN, value)
-
-    def formatie_band_filter(self, queryset, name, value):
-        return _band(queryset, "formatie_fte", FTE_BANDEN, value)
-
-    def oppervlakte_band(self, queryset, name, value):
-        return _band(queryset, "oppervlakte_km2", OPPERVLAKTE_BANDEN, value)
-
-    def dichtheid_band(self, queryset, name, value):
-        # The annotation of `met_kengetallen()`: dichtheid is derived, never stored.
-        return _band(queryset, "dichtheid", DICHTHEID_BANDEN, value)
 
     def onder_de_norm(self, queryset, name, value):
         return queryset.filter(bezetting__lt=100) if value else queryset

@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
-from core.admin import HistorieAdmin, VersieAdmin
+from core.admin import HistorieAdmin, VersieAdmin, vraag_bij_actie
 
 from . import services
 from .forms import HERKOMST, VerbergForm
@@ -58,17 +58,13 @@ class PartnerAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
             return None
-        return TemplateResponse(
+        return vraag_bij_actie(
+            self,
             request,
-            "admin/voorbeelden/samenvoegen.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Merge partners"),
-                "partners": queryset,
-                "form": form,
-                "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
+            queryset,
+            template="admin/voorbeelden/samenvoegen.html",
+            titel=_("Merge partners"),
+            form=form,
         )
 
 
@@ -380,15 +376,11 @@ class BerichtAdmin(HistorieAdmin):
                 messages.SUCCESS,
             )
             return None
-        return TemplateResponse(
+        return vraag_bij_actie(
+            self,
             request,
-            "admin/voorbeelden/verbergen.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Hide messages"),
-                "berichten": queryset,
-                "form": form,
-                "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
+            queryset,
+            template="admin/voorbeelden/verbergen.html",
+            titel=_("Hide messages"),
+            form=form,
         )

@@ -242,6 +242,9 @@ def test_the_redactie_merges_partners_an_author_added_twice(client, redacteur, m
     keuze = {"action": "voeg_samen", "_selected_action": [houten.pk, dubbel.pk]}
     tussenpagina = client.post("/admin/voorbeelden/partner/", keuze)
     assert tussenpagina.status_code == 200
+    html = tussenpagina.content.decode()
+    assert 'name="action" value="voeg_samen"' in html
+    assert f'name="_selected_action" value="{dubbel.pk}"' in html
     assert set(tussenpagina.context["form"].fields["doel"].queryset) == {houten, dubbel}
     response = client.post(
         "/admin/voorbeelden/partner/", {**keuze, "bevestig": "1", "doel": houten.pk}, follow=True

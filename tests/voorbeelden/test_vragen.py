@@ -374,6 +374,10 @@ def test_the_admin_hides_with_a_reason(client, vraag, redacteur):
     data = {"action": "verberg", "_selected_action": [vraag.pk]}
     response = client.post("/admin/voorbeelden/bericht/", data)
     assert response.status_code == 200  # asks the reason first
+    # The page carries the choice and the action along to the answer.
+    html = response.content.decode()
+    assert 'name="action" value="verberg"' in html
+    assert f'name="_selected_action" value="{vraag.pk}"' in html
     vraag.refresh_from_db()
     assert not vraag.verborgen
     client.post("/admin/voorbeelden/bericht/", {**data, "bevestig": "1", "reden": "Reclame"})
