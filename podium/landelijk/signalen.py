@@ -11,10 +11,10 @@ def verbind() -> None:
     from teams.models import Basisteam, Eenheid
     from voorbeelden.models import Toepassing, Voorbeeld
 
-    counted = (AgendaPunt, Voorbeeld, Toepassing, Gesprek, Afspraak, Basisteam)
+    geteld = (AgendaPunt, Voorbeeld, Toepassing, Gesprek, Afspraak, Basisteam)
     # Their names and titles are on the cached page too.
-    named = (Opgave, Aandachtspunt, Eenheid)
-    for model in counted + named:
+    genoemd = (Opgave, Aandachtspunt, Eenheid)
+    for model in geteld + genoemd:
         post_save.connect(cijfers.vervallen, sender=model, dispatch_uid=f"landelijk-{model}")
         post_delete.connect(cijfers.vervallen, sender=model, dispatch_uid=f"landelijk-{model}")
     # The opgaven of a gesprek and of a voorbeeld are set after it is saved.
